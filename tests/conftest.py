@@ -1,0 +1,85 @@
+"""Shared fixtures: the repository, its languages (from mkdocs.yml) and one real strict build."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.utils import yaml_load
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def site_languages() -> list[dict]:
+    """The i18n plugin's languages, read from mkdocs.yml the way MkDocs reads it."""
+    with open(REPO / "mkdocs.yml", encoding="utf-8") as handle:
+        config = yaml_load(handle)
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return [lang for lang in plugin["i18n"]["languages"] if lang.get("build", True)]
+    raise AssertionError("mkdocs.yml has no i18n plugin")
+
+
+def run_mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
+        capture_output=True, text=True, env=env, cwd=config_file.parent,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The knowledge base, built once per test session with `mkdocs build --strict`."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = run_mkdocs_build(REPO / "mkdocs.yml", site_dir)
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert "WARNING" not in result.stderr, result.stderr[-4000:]
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def languages() -> list[dict]:
+    return site_languages()
+
+
+@pytest.fixture(scope="session")
+def source_locale(languages) -> str:
+    return next(lang["locale"] for lang in languages if lang.get("default"))
+
+
+@pytest.fixture(scope="session")
+def source_pages(source_locale) -> list[Path]:
+    """Every German page, as paths relative to docs/de/."""
+    root = REPO / "docs" / source_locale
+    return sorted(path.relative_to(root) for path in root.rglob("*.md"))
+
+
+def built_page(site_dir: Path, lang: dict, page: Path) -> Path:
+    """Where the build writes `page` (relative to docs/<locale>/) for `lang`."""
+    prefix = site_dir if lang.get("default") else site_dir / lang["locale"]
+    parts = page.with_suffix("").parts
+    if parts[-1] in ("index", "README"):
+        parts = parts[:-1]
+    return prefix.joinpath(*parts, "index.html")
+
+
+@pytest.fixture(scope="session")
+def page_html(built_site):
+    """page_html(lang, page) -> the built HTML page's article as BeautifulSoup."""
+    from bs4 import BeautifulSoup
+
+    cache: dict = {}
+
+    def load(lang: dict, page: Path):
+        key = (lang["locale"], page)
+        if key not in cache:
+            path = built_page(built_site, lang, page)
+            assert path.exists(), f"{path} was not built"
+            cache[key] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        return cache[key]
+
+    return load
