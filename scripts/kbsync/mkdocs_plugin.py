@@ -16,6 +16,7 @@ from mkdocs.utils import write_file
 
 from kbsync import site_glossary
 from kbsync.termbase import TermbaseError, load_termbase
+from kbsync.page_meta import page_meta
 from kbsync.ui_text import ui_text
 
 _NOT_FOUND = "404.html"
@@ -67,7 +68,9 @@ class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
         return self._add_ui(context, config)
 
     def on_page_context(self, context, page, config, nav):
-        return self._add_ui(context, config)
+        context = self._add_ui(context, config)
+        context["kb_page_meta"] = page_meta(page.meta, config.theme["language"])
+        return context
 
     def on_post_template(self, output_content, template_name, config):
         # The i18n plugin renders every language's 404 page to the same site_dir/404.html;

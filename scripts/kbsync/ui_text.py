@@ -8,6 +8,8 @@ from __future__ import annotations
 
 UI_TEXT: dict[str, dict[str, str]] = {
     "de": {
+        "owner_label": "Verantwortlich",
+        "last_reviewed_label": "Zuletzt geprüft",
         "permalink_title": "Link zu diesem Abschnitt",
         "not_found_title": "Seite nicht gefunden",
         "not_found_body": "Diese Seite gibt es nicht oder nicht mehr. Vielleicht wurde sie verschoben.",
@@ -15,6 +17,8 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "not_found_search": "Oder suchen Sie oben nach einem Begriff.",
     },
     "it": {
+        "owner_label": "Responsabile",
+        "last_reviewed_label": "Ultima verifica",
         "permalink_title": "Link a questa sezione",
         "not_found_title": "Pagina non trovata",
         "not_found_body": "Questa pagina non esiste o non esiste più. Forse è stata spostata.",
@@ -22,6 +26,8 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "not_found_search": "Oppure cerca un termine qui sopra.",
     },
     "fr": {
+        "owner_label": "Responsable",
+        "last_reviewed_label": "Dernière vérification",
         "permalink_title": "Lien vers cette section",
         "not_found_title": "Page introuvable",
         "not_found_body": "Cette page n’existe pas ou n’existe plus. Elle a peut-être été déplacée.",
@@ -29,6 +35,8 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "not_found_search": "Vous pouvez aussi rechercher un terme ci-dessus.",
     },
     "en": {
+        "owner_label": "Owner",
+        "last_reviewed_label": "Last reviewed",
         "permalink_title": "Link to this section",
         "not_found_title": "Page not found",
         "not_found_body": "This page does not exist, or no longer exists. It may have been moved.",
