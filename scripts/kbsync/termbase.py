@@ -1,64 +1,188 @@
-"""Load and validate the termbase (``docs/termbase.yml``): one file, every language.
+"""The termbase (docs/termbase.yml): approved, accepted and forbidden terms per concept.
 
-Shared by the terms check and the site's glossary. Reading only; it never writes the file.
+Shared by the terms check and the site's glossary; it reads the file, never writes it.
+Loading validates against schemas/termbase.schema.json and against mkdocs.yml's languages;
+errors name the file, the line, the key path and the expected form. Matching works on word
+sequences (case-insensitive; abbreviations case-sensitive), so `Net  Promoter\nScore` matches.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
+from kbsync.errors import ConfigError
+from kbsync.schemas import format_path, validate
+from kbsync.site_config import SiteConfig
+from kbsync.yaml_source import YamlSourceError, compose_mapping, construct, line_at
+
+WORD_RE = re.compile(r"[^\W_]+")
+WHAT = "termbase"
+CONCEPT_KEYS = {"id", "abbreviation", "group"}
 
 
-_CONCEPT_KEYS = {"id", "abbreviation"}
+def words_of(phrase: str) -> tuple[str, ...]:
+    return tuple(WORD_RE.findall(phrase.lower()))
 
 
-class TermbaseError(Exception):
-    """The termbase cannot be used; the message names the file, line and fix."""
+@dataclass(frozen=True)
+class TermEntry:
+    term: str
+    variants: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()
+
+    @property
+    def accepted(self) -> tuple[str, ...]:
+        return (self.term, *self.variants)
 
 
-def load_termbase(path: Path, locales: list[str] | None = None) -> dict:
-    """Return ``{"version": 1, "concepts": [...]}`` or raise ``TermbaseError``.
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    abbreviation: str | None
+    entries: dict[str, TermEntry]
 
-    With ``locales``, every concept must give a ``term`` for each of them.
+
+STEM = 4  # words are indexed by their first letters, so inflected forms find their term
+
+
+VOWELS = frozenset("aeiouàèéìòù")
+
+
+def word_matches(word: str, term_word: str) -> bool:
+    """`word` is `term_word` or an inflected form of it: an ending of up to three letters added
+    (centre -> centres, Center -> Centern), a final vowel changed (soddisfazione ->
+    soddisfazioni) or dropped (sondaggio -> sondaggi). Words shorter than STEM letters must
+    match exactly."""
+    if word == term_word or len(term_word) < STEM:
+        return word == term_word
+    if word.startswith(term_word):
+        return len(word) - len(term_word) <= 3
+    stem = term_word[:-1]
+    if term_word[-1] not in VOWELS or not word.startswith(stem):
+        return False
+    return word == stem or (len(word) == len(term_word) and word[-1] in VOWELS)
+
+
+@dataclass(frozen=True)
+class PhraseIndex:
+    """Phrases by the first letters of their first word, to find them in a section's words."""
+
+    by_stem: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, phrases: list[tuple[str, str]]) -> PhraseIndex:
+        index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        for concept_id, phrase in phrases:
+            words = words_of(phrase)
+            if words:
+                index.setdefault(words[0][:STEM], []).append((words, concept_id, phrase))
+        for candidates in index.values():
+            candidates.sort(key=lambda item: -len(item[0]))
+        return cls(index)
+
+    def find(self, words: tuple[str, ...]) -> list[tuple[str, str]]:
+        """(concept id, phrase as written in the termbase) for every occurrence in `words`."""
+        found: list[tuple[str, str]] = []
+        if self.by_stem.keys().isdisjoint(word[:STEM] for word in words):
+            return found
+        for position, word in enumerate(words):
+            for candidate, concept_id, phrase in self.by_stem.get(word[:STEM], ()):
+                window = words[position:position + len(candidate)]
+                if len(window) == len(candidate) and all(map(word_matches, window, candidate)):
+                    found.append((concept_id, phrase))
+                    break
+        return found
+
+
+@dataclass(frozen=True)
+class Termbase:
+    concepts: dict[str, Concept] = field(default_factory=dict)
+    indexes: dict[tuple[str, str], PhraseIndex] = field(default_factory=dict)
+    vocabulary: frozenset[str] = frozenset()  # every word of every term, variant, abbreviation
+
+    def index(self, lang: str, kind: str) -> PhraseIndex:
+        """Phrases of `lang`: kind `accepted` (term and variants) or `forbidden`."""
+        return self.indexes.get((lang, kind)) or PhraseIndex()
+
+    @classmethod
+    def of(cls, concepts: list[Concept], langs: tuple[str, ...]) -> Termbase:
+        indexes = {(lang, kind): PhraseIndex.of([
+            (concept.id, phrase) for concept in concepts if lang in concept.entries
+            for phrase in getattr(concept.entries[lang], kind)])
+            for lang in langs for kind in ("accepted", "forbidden")}
+        vocabulary = {word for concept in concepts for entry in concept.entries.values()
+                      for phrase in entry.accepted for word in words_of(phrase)}
+        vocabulary.update(concept.abbreviation.lower() for concept in concepts if concept.abbreviation)
+        return cls({concept.id: concept for concept in concepts}, indexes, frozenset(vocabulary))
+
+
+class TermbaseError(ConfigError):
+    """The termbase cannot be used; the message names the file, the line and the fix."""
+
+
+def load_termbase(path: Path, locales: list[str] | tuple[str, ...] | None = None) -> dict:
+    """The termbase as data, `{"version": 1, "concepts": [...]}`, validated; or TermbaseError.
+
+    With `locales` (the site's languages), every concept must give a term in each of them and
+    no other language. Used by the checks (via `site_termbase`) and by the site's glossary.
     """
+    shown = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text("utf-8-sig")
     except FileNotFoundError:
-        raise TermbaseError(f"{path}: not found; create it (see scripts/kbsync/README.md, 'Termbase')") from None
+        raise TermbaseError("not found", path=shown,
+                            hint="create it; see scripts/kbsync/README.md, section Termbase") from None
     except (OSError, UnicodeDecodeError) as error:
-        raise TermbaseError(f"{path}: cannot be read as UTF-8 text ({error})") from None
+        raise TermbaseError(f"cannot be read as UTF-8 text ({error})", path=shown) from None
     try:
-        data = YAML(typ="rt").load(text)
-    except YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise TermbaseError(f"{path}{line}: invalid YAML: {getattr(error, 'problem', error)}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("concepts"), list):
-        raise TermbaseError(f"{path}:1: expected a mapping with 'version: 1' and a 'concepts:' list")
-    seen: dict[str, int] = {}
+        node = compose_mapping(text, 1, WHAT)
+        data = construct(node, 1, WHAT) if node is not None else {}
+    except YamlSourceError as error:
+        raise TermbaseError(error.message, path=shown, line=error.line) from None
+
+    def fail(key_path: list[str | int], message: str) -> TermbaseError:
+        line = line_at(node, key_path, 1) if node is not None else 1
+        where = f"{format_path(key_path)}: " if key_path else ""
+        return TermbaseError(f"{where}{message}", path=shown, line=line)
+
+    problems = validate("termbase.schema.json", data)
+    if problems:
+        raise fail(list(problems[0].path), problems[0].message)
+    seen: set[str] = set()
     for index, concept in enumerate(data["concepts"]):
-        where = f"{path}:{_line(data['concepts'], index)}"
-        if not isinstance(concept, dict) or not isinstance(concept.get("id"), str):
-            raise TermbaseError(f"{where}: concepts[{index}] needs an 'id' like 'nps'")
-        cid = concept["id"]
-        if cid in seen:
-            raise TermbaseError(f"{where}: concepts[{index}].id '{cid}' is already used on line {seen[cid]}; IDs must be unique")
-        seen[cid] = _line(data["concepts"], index)
-        for locale in locales or [k for k in concept if k not in _CONCEPT_KEYS]:
-            entry = concept.get(locale)
-            if not isinstance(entry, dict) or not isinstance(entry.get("term"), str) or not entry["term"].strip():
-                raise TermbaseError(f"{where}: concepts[{cid}].{locale}.term is missing; expected {locale}: {{term: ...}}")
-            for key in ("variants", "forbidden"):
-                value = entry.get(key, [])
-                if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-                    raise TermbaseError(f"{where}: concepts[{cid}].{locale}.{key} should be a list of strings like [a, b]")
+        if concept["id"] in seen:
+            raise fail(["concepts", index, "id"], f"`{concept['id']}` is used by two concepts; "
+                       "expected a unique ID")
+        seen.add(concept["id"])
+        for lang in locales or ():
+            if lang not in concept:
+                raise fail(["concepts", index], f"has no `{lang}` entry; expected "
+                           f"`{lang}: {{term: ...}}` for every language of mkdocs.yml")
+        for key, entry in concept.items():
+            if key in CONCEPT_KEYS:
+                continue
+            if locales is not None and key not in locales:
+                raise fail(["concepts", index, key], f"`{key}` is not a language of mkdocs.yml; "
+                           f"expected one of {', '.join(locales)}")
+            approved = {words_of(phrase) for phrase in (entry["term"], *entry.get("variants", ()))}
+            for position, phrase in enumerate(entry.get("forbidden", ())):
+                if words_of(phrase) in approved:
+                    raise fail(["concepts", index, key, "forbidden", position],
+                               f"`{phrase}` is both approved and forbidden; expected a variant "
+                               "that differs from `term` and `variants`")
     return data
 
 
-def _line(sequence, index: int) -> int:
-    try:
-        return sequence.lc.item(index)[0] + 1
-    except (AttributeError, KeyError, TypeError):
-        return 1
+def site_termbase(config: SiteConfig) -> Termbase:
+    """The site's termbase, indexed for the checks; an empty one when the site has none."""
+    path = config.termbase_path
+    if not path.is_file():
+        return Termbase()
+    data = load_termbase(Path(config.relative(path)) if path.is_relative_to(config.root) else path,
+                         config.locales)
+    concepts = [Concept(raw["id"], raw.get("abbreviation"), {
+        key: TermEntry(entry["term"], tuple(entry.get("variants", ())), tuple(entry.get("forbidden", ())))
+        for key, entry in raw.items() if key not in CONCEPT_KEYS}) for raw in data["concepts"]]
+    return Termbase.of(concepts, config.locales)

@@ -1,0 +1,157 @@
+"""Run every registered check over the selected pages and return the findings and the status.
+
+The work is split by page: one job analyses a page in every language, computes the status of
+each translation and runs the pair checks, on all cores. A page's result is cached under the
+hash of all it depends on (its files' bytes in every language, the Markdown settings, the
+termbase, which pages exist), so a check of an unchanged tree only reads and hashes the files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import threading
+from dataclasses import dataclass
+
+from kbsync import language_id
+from kbsync.cache import Cache
+from kbsync.checks import PAIR_CHECKS, TREE_CHECKS
+from kbsync.checks.context import CheckContext, Pair
+from kbsync.docs_tree import Inventory, TreeFiles, analyse_page, read_files, start_analyzer
+from kbsync.model import Finding, Page
+from kbsync.pairing import display_path
+from kbsync.parallel import run_jobs
+from kbsync.site_config import SiteConfig
+from kbsync.status import PageStatus, StatusReport, page_status, status_report
+from kbsync.termbase import Termbase, site_termbase
+
+RESULTS = "results"
+PRELOAD_SWITCH_INTERVAL = 0.0002
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    findings: tuple[Finding, ...]
+    status: StatusReport
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """The statuses and findings of one page in every language."""
+
+    statuses: tuple[PageStatus, ...]
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class PageJob:
+    page: str
+    key: str
+    files: dict[str, bytes]  # lang -> the file's bytes
+
+
+def pairs_of_page(config: SiteConfig, page: str, pages: dict[str, Page]) -> list[Pair]:
+    """The page in the source language, and each translation with its source."""
+    source = pages.get(config.source_lang)
+    pairs = [Pair(config.source_lang, page, source.path, True, source, None)] if source else []
+    for lang in config.translation_langs:
+        translation = pages.get(lang)
+        if source is not None or translation is not None:
+            pairs.append(Pair(lang, page, display_path(config, lang, page), False, source,
+                              translation))
+    return pairs
+
+
+def run_checks(config: SiteConfig, cache: Cache, selection: list[str] | None = None) -> CheckRun:
+    # Without stored results every page is analysed: start loading the language model at once,
+    # while the files are read; the workers forked later share it.
+    preload = _preload(config) if config.translation_langs and not cache.exists(RESULTS) else None
+    switch_interval = sys.getswitchinterval()
+    try:
+        files = read_files(config, selection)
+        termbase_bytes = config.termbase_path.read_bytes() if config.termbase_path.is_file() else b""
+        salt = _digest(config.markdown_key, hashlib.sha256(termbase_bytes).hexdigest(),
+                       _inventory_key(files.inventory))
+        stored = cache.load(RESULTS)
+        results: dict[str, PageResult] = {}
+        jobs = []
+        for job in _page_jobs(files, salt):
+            key, result = stored.get(job.page, (None, None))
+            if key == job.key and isinstance(result, PageResult):
+                results[job.page] = result
+            else:
+                jobs.append(job)
+        if jobs and preload is None:
+            preload = _preload(config)
+        termbase = site_termbase(config) if jobs else Termbase()
+    finally:
+        if preload is not None:
+            preload.join()
+        sys.setswitchinterval(switch_interval)
+    fresh = run_jobs(_check_page, jobs, _start, (config, files.inventory, termbase))
+    if jobs:
+        results.update(zip((job.page for job in jobs), fresh))
+        every_page = set(files.inventory.all_pages())
+        stored = {page: entry for page, entry in stored.items() if page in every_page}
+        stored.update({job.page: (job.key, result) for job, result in zip(jobs, fresh)})
+        cache.save(RESULTS, stored)
+    statuses = [status for page in files.selection for status in results[page].statuses]
+    context = CheckContext(config, files.inventory, termbase, {})
+    findings = [finding for check in TREE_CHECKS for finding in check(context)]
+    findings += [finding for page in files.selection for finding in results[page].findings]
+    return CheckRun(tuple(sorted(findings, key=Finding.sort_key)), status_report(config, statuses))
+
+
+def _preload(config: SiteConfig) -> threading.Thread:
+    # The model is decompressed in hundreds of chunks, each waiting for the GIL; a short switch
+    # interval (restored when the thread is joined) lets it run beside the main thread.
+    sys.setswitchinterval(PRELOAD_SWITCH_INTERVAL)
+    thread = threading.Thread(target=language_id.preload, args=(config.locales,), daemon=True)
+    thread.start()
+    return thread
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _inventory_key(inventory: Inventory) -> str:
+    # Links are checked against which pages exist, so every page's findings depend on it.
+    return _digest(*(f"{lang}:{page}" for lang in sorted(inventory.pages)
+                     for page in sorted(inventory.pages[lang])),
+                   repr((inventory.missing_folders, inventory.unknown_folders)))
+
+
+def _page_jobs(files: TreeFiles, salt: str) -> list[PageJob]:
+    present: dict[str, dict[str, bytes]] = {page: {} for page in files.selection}
+    for lang, page in files.data:
+        present[page][lang] = files.data[lang, page]
+    return [PageJob(page, _digest(salt, page, *(f"{lang}={files.keys[lang, page]}" for lang in sorted(langs))),
+                    langs) for page, langs in present.items()]
+
+
+_context: tuple[SiteConfig, Inventory, Termbase] | None = None
+
+
+def _start(config: SiteConfig, inventory: Inventory, termbase: Termbase) -> None:
+    global _context
+    _context = (config, inventory, termbase)
+    start_analyzer(config)
+
+
+def _check_page(job: PageJob) -> PageResult:
+    assert _context is not None
+    config, inventory, termbase = _context
+    pages = {lang: Page(lang, job.page, display_path(config, lang, job.page),
+                        analyse_page((lang, data)))
+             for lang, data in job.files.items()}
+    source = pages.get(config.source_lang)
+    statuses = tuple(
+        page_status(lang, job.page, source, pages.get(lang),
+                    display_path(config, config.source_lang, job.page),
+                    display_path(config, lang, job.page))
+        for lang in config.translation_langs if source is not None or lang in pages)
+    context = CheckContext(config, inventory, termbase,
+                           {(status.lang, status.page): status for status in statuses})
+    return PageResult(statuses, tuple(finding for pair in pairs_of_page(config, job.page, pages)
+                                      for check in PAIR_CHECKS for finding in check(pair, context)))

@@ -1,0 +1,42 @@
+"""Front matter against schemas/front-matter.schema.json; `l10n` only on translated pages."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from kbsync.analysis import PROVENANCE_KEY
+from kbsync.checks.context import CheckContext, Pair, finding
+from kbsync.front_matter import json_ready
+from kbsync.model import Finding
+from kbsync.schemas import validate
+
+
+def check(pair: Pair, context: CheckContext) -> Iterator[Finding]:
+    page = pair.subject
+    if page is None or not page.content.readable:
+        return
+    content = page.content
+    if not content.has_front_matter:
+        yield finding(pair, 1, "KB201", "no front matter: start the page with `---`, the keys "
+                      "title, description, owner, last_reviewed, review_interval_months, and `---`")
+        return
+    if any(problem.code == "KB107" for problem in content.problems):
+        return  # the YAML itself is broken; page_reading reports where
+    front_matter = dict(content.front_matter)
+    if content.provenance is not None:
+        # Read as valid already (analysis.read_provenance follows the schema); the schema's
+        # check of every fingerprint would be most of the cost of validating the page.
+        del front_matter[PROVENANCE_KEY]
+    for problem in validate("front-matter.schema.json", json_ready(front_matter)):
+        key = problem.path[0] if problem.path else ""
+        line = content.key_lines.get(str(key), 1)
+        if key == PROVENANCE_KEY:
+            if not pair.is_source:
+                yield finding(pair, line, "KB203", f"front matter `{problem.key_path}`: {problem.message}"
+                              f"; run `kbsync sync {pair.lang} {pair.page}` to rewrite it")
+            continue
+        yield finding(pair, line, "KB202", f"front matter `{problem.key_path}`: {problem.message}")
+    if pair.is_source and PROVENANCE_KEY in content.front_matter:
+        yield finding(pair, content.key_lines[PROVENANCE_KEY], "KB203",
+                      f"`{PROVENANCE_KEY}` belongs on translated pages only: remove it from the "
+                      "source page")

@@ -1,0 +1,93 @@
+"""`kbsync check [PATH...]`: report findings; exit 1 when one reaches the --fail-on level."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kbsync.checking import run_checks
+from kbsync.codes import Severity
+from kbsync.commands.session import Session
+from kbsync.docs_tree import scan
+from kbsync.errors import UsageError
+from kbsync.formatters import github, json_output, text
+from kbsync.model import Finding
+from kbsync.pairing import require_language, split_page_path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="pages or folders under docs/ (default: all of docs/)")
+    parser.add_argument("--lang", action="append", metavar="L",
+                        help="only this language (repeatable)")
+    parser.add_argument("--format", choices=("text", "json", "github"), default="text")
+    parser.add_argument("--fail-on", choices=("error", "warning", "outdated"), default="error",
+                        help="lowest level that makes the exit code 1 (default: error)")
+
+
+def run(args: argparse.Namespace, session: Session) -> int:
+    config = session.config
+    for lang in args.lang or ():
+        require_language(config, lang)
+    prefixes, selection = _selection(session, args.paths)
+    result = run_checks(config, session.cache, selection)
+    findings = [item for item in result.findings
+                if (not args.lang or item.lang in args.lang)
+                and (prefixes is None or any(_under(item.path, prefix) for prefix in prefixes))]
+    fail_on = Severity.from_label(args.fail_on)
+    failed = any(item.severity >= fail_on for item in findings)
+    if args.format == "json":
+        sys.stdout.write(json_output.dumps(json_output.findings_document(findings, fail_on, failed)))
+    elif args.format == "github":
+        sys.stdout.write(github.format_findings(findings))
+    else:
+        sys.stdout.write(text.format_findings(findings))
+        sys.stderr.write(_summary(findings, fail_on))
+    return 1 if failed else 0
+
+
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith(prefix.rstrip("/") + "/")
+
+
+def _selection(session: Session, paths: list[str]) -> tuple[list[str] | None, list[str] | None]:
+    """Path prefixes to report on, and the pages to read (None: everything)."""
+    if not paths:
+        return None, None
+    config = session.config
+    inventory = scan(config)
+    every_page = inventory.all_pages()
+    prefixes, pages = [], set()
+    for argument in paths:
+        path = Path(argument).resolve()
+        if not path.is_dir():
+            lang, page = split_page_path(config, path)
+            if page not in every_page:
+                raise UsageError(f"{argument}: no such page in any language",
+                                 hint="give an existing page or a folder under docs/")
+            pages.add(page)
+        elif path == config.docs_dir:
+            pages.update(every_page)
+        elif not path.is_relative_to(config.docs_dir):
+            raise UsageError(f"{argument} is outside {config.relative(config.docs_dir)}/",
+                             hint="give pages or folders under docs/")
+        else:
+            lang, *folder = path.relative_to(config.docs_dir).parts
+            if lang not in inventory.unknown_folders:
+                require_language(config, lang)
+            inside = "/".join(folder)
+            pages.update(page for page in every_page
+                         if not inside or page.startswith(inside + "/"))
+        prefixes.append(config.relative(path))
+    return prefixes, sorted(pages)
+
+
+def _summary(findings: list[Finding], fail_on: Severity) -> str:
+    counts = {severity: 0 for severity in Severity}
+    for item in findings:
+        counts[item.severity] += 1
+    plural = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.OUTDATED: "outdated"}
+    parts = ", ".join(f"{counts[severity]} {severity.label if counts[severity] == 1 else plural[severity]}"
+                      for severity in sorted(Severity, reverse=True))
+    return f"kbsync: {parts} (fail on {fail_on.label})\n"

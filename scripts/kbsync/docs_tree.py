@@ -1,0 +1,136 @@
+"""Read the docs tree: which pages exist in which language, and what each page holds.
+
+The one place that reads page files. Pages are analysed by content (kbsync.analysis) on all
+cores; `content_key` gives each file's hash for the caches of the commands.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from kbsync.analysis import Analyzer, content_key
+from kbsync.errors import InputError
+from kbsync.model import Page, PageContent
+from kbsync.pairing import display_path, page_path
+from kbsync.parallel import run_jobs
+from kbsync.site_config import LOCALE_RE, SiteConfig
+
+
+@dataclass(frozen=True)
+class Inventory:
+    """The pages that exist per language, and the language folders that are not as expected."""
+
+    pages: dict[str, frozenset[str]]
+    missing_folders: tuple[str, ...]
+    unknown_folders: tuple[str, ...]
+
+    def exists(self, lang: str, page: str) -> bool:
+        return page in self.pages.get(lang, frozenset())
+
+    def all_pages(self) -> list[str]:
+        return sorted(set().union(*self.pages.values())) if self.pages else []
+
+
+@dataclass(frozen=True)
+class TreeFiles:
+    """The bytes of the selected pages, read once, and the content key of each."""
+
+    inventory: Inventory
+    selection: tuple[str, ...]
+    data: dict[tuple[str, str], bytes]
+    keys: dict[tuple[str, str], str]
+
+
+@dataclass(frozen=True)
+class DocsTree:
+    config: SiteConfig
+    inventory: Inventory
+    selection: tuple[str, ...]
+    pages: dict[tuple[str, str], Page]
+
+    def page(self, lang: str, page: str) -> Page | None:
+        return self.pages.get((lang, page))
+
+
+def scan(config: SiteConfig) -> Inventory:
+    pages: dict[str, frozenset[str]] = {}
+    missing = []
+    for lang in config.locales:
+        folder = config.docs_dir / lang
+        if folder.is_dir():
+            pages[lang] = frozenset(_markdown_files(folder))
+        else:
+            missing.append(lang)
+    unknown = []
+    if config.docs_dir.is_dir():
+        for entry in sorted(os.scandir(config.docs_dir), key=lambda entry: entry.name):
+            if (entry.is_dir() and entry.name not in config.locales and LOCALE_RE.match(entry.name)
+                    and next(_markdown_files(Path(entry.path)), None)):
+                unknown.append(entry.name)
+    return Inventory(pages=pages, missing_folders=tuple(missing), unknown_folders=tuple(unknown))
+
+
+def _markdown_files(folder: Path) -> Iterator[str]:
+    """Paths of the .md files below `folder`, relative to it, with slashes."""
+    for directory, _, names in os.walk(folder):
+        relative = Path(directory).relative_to(folder).as_posix()
+        prefix = "" if relative == "." else relative + "/"
+        for name in names:
+            if name.endswith(".md") and os.path.isfile(os.path.join(directory, name)):
+                yield prefix + name
+
+
+def read_files(config: SiteConfig, selection: list[str] | None = None) -> TreeFiles:
+    """Read the selected pages (all when `selection` is None) in every language."""
+    inventory = scan(config)
+    chosen = tuple(sorted(inventory.all_pages() if selection is None else set(selection)))
+    data: dict[tuple[str, str], bytes] = {}
+    keys: dict[tuple[str, str], str] = {}
+    for lang in config.locales:
+        for page in chosen:
+            if inventory.exists(lang, page):
+                data[lang, page] = _read(config, page_path(config, lang, page))
+                keys[lang, page] = content_key(data[lang, page], lang, config)
+    return TreeFiles(inventory=inventory, selection=chosen, data=data, keys=keys)
+
+
+def _read(config: SiteConfig, path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", path=config.relative(path)) from error
+
+
+def analyse(config: SiteConfig, files: TreeFiles) -> DocsTree:
+    items = list(files.data)
+    contents = run_jobs(analyse_page, [(lang, files.data[lang, page]) for lang, page in items],
+                        start_analyzer, (config,))
+    pages = {(lang, page): Page(lang=lang, page=page, path=display_path(config, lang, page),
+                                content=content)
+             for (lang, page), content in zip(items, contents)}
+    return DocsTree(config=config, inventory=files.inventory, selection=files.selection, pages=pages)
+
+
+def load_tree(config: SiteConfig, selection: list[str] | None = None) -> DocsTree:
+    """The pages (all, or those selected) in every language, analysed."""
+    return analyse(config, read_files(config, selection))
+
+
+_analyzer: Analyzer | None = None
+
+
+def start_analyzer(config: SiteConfig) -> None:
+    """Build this process's Markdown reader (once per worker)."""
+    global _analyzer
+    if _analyzer is None or _analyzer.config is not config:
+        _analyzer = Analyzer(config)
+
+
+def analyse_page(job: tuple[str, bytes]) -> PageContent:
+    """The analysis of a page's bytes in language `lang`; start_analyzer() first."""
+    assert _analyzer is not None, "start_analyzer() first"
+    lang, data = job
+    return _analyzer.analyze(data, lang)

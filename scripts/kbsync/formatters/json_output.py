@@ -1,0 +1,69 @@
+"""JSON documents for `check` and `status`; their schemas are in kbsync/schemas/."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from kbsync.codes import Severity
+from kbsync.model import Finding
+from kbsync.status import StatusReport
+
+FORMAT_VERSION = 1
+
+
+def findings_document(findings: list[Finding], fail_on: Severity, failed: bool) -> dict[str, Any]:
+    summary = {severity.label: 0 for severity in sorted(Severity, reverse=True)}
+    for item in findings:
+        summary[item.severity.label] += 1
+    return {
+        "version": FORMAT_VERSION,
+        "fail_on": fail_on.label,
+        "failed": failed,
+        "summary": summary,
+        "findings": [{
+            "lang": item.lang,
+            "path": item.path,
+            "line": item.line,
+            "section": item.section,
+            "code": item.code,
+            "severity": item.severity.label,
+            "message": item.message,
+        } for item in findings],
+    }
+
+
+def status_document(report: StatusReport) -> dict[str, Any]:
+    return {
+        "version": FORMAT_VERSION,
+        "source_language": report.source_lang,
+        "languages": [{
+            "lang": language.lang,
+            "name": language.name,
+            "total_pages": language.total_pages,
+            "total_sections": language.total_sections,
+            "pages": language.pages,
+            "sections": language.sections,
+            "pages_up_to_date_percent": language.pages_up_to_date_percent,
+            "sections_up_to_date_percent": language.sections_up_to_date_percent,
+        } for language in report.languages],
+        "pages": [{
+            "lang": page.lang,
+            "page": page.page,
+            "path": page.path,
+            "source_path": page.source_path,
+            "state": page.state.value,
+            "sections": [{
+                "id": section.id,
+                "state": section.state.value,
+                "line": section.line,
+                "source_line": section.source_line,
+                "recorded": section.recorded,
+                "current": section.current,
+            } for section in page.sections],
+        } for page in report.pages],
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,80 @@
+"""Earlier versions of a source page from git, to show what changed and to re-baseline.
+
+Git is used only here and only to look back; detection never depends on it. Without git, in a
+shallow clone or for an untracked file, `HistoryUnavailable` says why.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from kbsync.analysis import Analyzer
+from kbsync.model import Section
+from kbsync.site_config import SiteConfig
+
+
+class HistoryUnavailable(Exception):
+    """Why git cannot tell (no git, not a repository, no commits of the file)."""
+
+
+@dataclass(frozen=True)
+class SectionVersion:
+    commit: str
+    section: Section | None
+
+
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    try:
+        result = subprocess.run(["git", *args], cwd=root, input=stdin, capture_output=True,
+                                check=False)
+    except FileNotFoundError as error:
+        raise HistoryUnavailable("git is not installed") from error
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise HistoryUnavailable(message[0] if message else f"git {args[0]} failed")
+    return result.stdout
+
+
+def _commits(root: Path, relative: str) -> list[str]:
+    _git(root, "rev-parse", "--is-inside-work-tree")
+    commits = _git(root, "log", "--format=%H", "--", relative).decode().split()
+    if not commits:
+        shallow = _git(root, "rev-parse", "--is-shallow-repository").decode().strip() == "true"
+        reason = "the clone is shallow (git fetch --unshallow)" if shallow else \
+            f"{relative} has no commits"
+        raise HistoryUnavailable(reason)
+    return commits
+
+
+def _blobs(root: Path, commits: list[str], relative: str) -> Iterator[tuple[str, bytes]]:
+    requests = "".join(f"{commit}:./{relative}\n" for commit in commits).encode()
+    output = _git(root, "cat-file", "--batch", stdin=requests)
+    position = 0
+    for commit in commits:
+        end = output.index(b"\n", position)
+        header = output[position:end].split()
+        position = end + 1
+        if len(header) == 2 and header[1] == b"missing":
+            continue
+        size = int(header[2])
+        yield commit, output[position:position + size]
+        position += size + 1
+
+
+def section_versions(config: SiteConfig, path: Path, section_id: str) -> Iterator[SectionVersion]:
+    """The section in every committed version of `path`, newest first."""
+    relative = path.relative_to(config.root).as_posix()
+    commits = _commits(config.root, relative)
+    analyzer = Analyzer(config)
+    for commit, data in _blobs(config.root, commits, relative):
+        yield SectionVersion(commit, analyzer.analyze(data, config.source_lang).section(section_id))
+
+
+def is_shallow(config: SiteConfig) -> bool:
+    try:
+        return _git(config.root, "rev-parse", "--is-shallow-repository").decode().strip() == "true"
+    except HistoryUnavailable:
+        return False

@@ -1,0 +1,350 @@
+"""Read a page body the way the site renders it and cut it into sections.
+
+Python-Markdown with the extensions of mkdocs.yml gives the block structure; kbsync runs its
+preprocessors, block parser and only the tree processors it needs (inline, attr_list), never
+the HTML serializer, which is most of the cost of a render. Two things Python-Markdown does not
+give are added here, and only here:
+
+* line numbers: every line starting with `#` gets an invisible marker holding its line number
+  right after the hashes. A marker that survives in a top-level heading tells that heading's
+  line; markers that end up in code or HTML blocks are removed again.
+* fingerprints: each section's block tree is serialized before inline processing, with the
+  whitespace inside text collapsed (re-wrapped lines and trailing spaces do not count) and
+  code kept verbatim, then hashed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from kbsync.figures import extract_figures
+from kbsync.language_id import MIN_WORDS
+from kbsync.model import INTRO_ID, BlockCounts, Figure, Heading, Link, Problem, Section, TextBlock
+from kbsync.site_config import SiteConfig
+
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+MARK_RE = re.compile(MARK_OPEN + r"(\d+)" + MARK_CLOSE)
+HASHES_RE = re.compile(r"#{1,6}")
+# Text without these characters comes out of inline processing unchanged.
+INLINE_TRIGGER_RE = re.compile(r"[\[<`\\&]")
+PLACEHOLDER_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
+WORD_RE = re.compile(r"[^\W_]+")
+EXTERNAL_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+HEADING_TAGS = {f"h{level}": level for level in range(1, 7)}
+TEXT_TAGS = {"p", "li", "dt", "dd", "th", "td", *HEADING_TAGS}
+CODE_TAGS = {"code", "pre", "kbd", "samp"}
+# Inline patterns that only style text; kbsync needs links and text, not emphasis.
+STYLE_PATTERNS = ("em_strong", "em_strong2", "not_strong", "strong_em", "linebreak")
+FINGERPRINT_LENGTH = 16
+# Shorter text blocks are often the same in every language (names, terms, figures).
+MIN_IDENTICAL_WORDS = 5
+
+
+@dataclass
+class _Block:
+    """A top-level element of the body, before it is assigned to a section."""
+
+    element: etree.Element
+    shape: str
+    heading_line: int | None = None
+
+
+@dataclass
+class ReadResult:
+    sections: tuple[Section, ...]
+    headings: tuple[Heading, ...]
+    problems: tuple[Problem, ...] = field(default_factory=tuple)
+
+
+class MarkdownReader:
+    """One Markdown instance per process, reused for every page (reset between pages)."""
+
+    def __init__(self, config: SiteConfig):
+        import markdown
+
+        self.md = markdown.Markdown(extensions=list(config.extensions),
+                                    extension_configs=config.extension_configs)
+        for name in STYLE_PATTERNS:
+            if name in self.md.inlinePatterns:
+                self.md.inlinePatterns.deregister(name)
+        self.tree_steps = [self.md.treeprocessors[name] for name in ("inline", "attr_list")
+                           if name in self.md.treeprocessors]
+        self.is_block_level = frozenset(self.md.block_level_elements).__contains__
+        self._atomic = markdown.util.AtomicString
+
+    def read(self, body: str, first_line: int, lang: str,
+             language_of: Callable[[str], str | None] | None = None) -> ReadResult:
+        """Sections of `body`, whose first line is line `first_line` of the file."""
+        md = self.md
+        md.reset()
+        if MARK_OPEN in body or MARK_CLOSE in body:
+            body = body.replace(MARK_OPEN, "\ufffd").replace(MARK_CLOSE, "\ufffd")
+        lines = body.split("\n")
+        marked = [_mark(line, first_line + index) for index, line in enumerate(lines)]
+        for preprocessor in md.preprocessors:
+            marked = preprocessor.run(marked)
+        stash = md.htmlStash.rawHtmlBlocks
+        for index, item in enumerate(stash):
+            if isinstance(item, str) and MARK_OPEN in item:
+                stash[index] = MARK_RE.sub("", item)
+        root = md.parser.parseDocument(marked).getroot()
+        blocks = [_Block(child, _shape(child, stash), _heading_line(child)) for child in root]
+        snippets = {id(element): _first_line(element.text)
+                    for element in root.iter() if element.tag in TEXT_TAGS}
+        for element in root.iter():
+            if element.text and not INLINE_TRIGGER_RE.search(element.text):
+                element.text = self._atomic(element.text)
+            if element.tail and not INLINE_TRIGGER_RE.search(element.tail):
+                element.tail = self._atomic(element.tail)
+        for step in self.tree_steps:
+            replaced = step.run(root)
+            if replaced is not None:
+                root = replaced
+        builder = _SectionBuilder(lines, first_line, stash, snippets, lang, language_of,
+                                  self.is_block_level)
+        return builder.build(blocks)
+
+
+def _mark(line: str, number: int) -> str:
+    if not line.startswith("#"):
+        return line
+    end = HASHES_RE.match(line).end()  # type: ignore[union-attr]
+    return f"{line[:end]}{MARK_OPEN}{number}{MARK_CLOSE}{line[end:]}"
+
+
+def _heading_line(element: etree.Element) -> int | None:
+    if element.tag not in HEADING_TAGS:
+        return None
+    match = MARK_RE.match(element.text or "")
+    return int(match.group(1)) if match else 0
+
+
+def _collapse(text: str, stash: list) -> str:
+    """Text with whitespace runs as one space; stashed code and HTML kept as they are."""
+    if MARK_OPEN in text:
+        text = MARK_RE.sub("", text)
+    if "\x02" not in text:
+        return " ".join(text.split())
+    parts = PLACEHOLDER_RE.split(text)  # text, stash index, text, stash index, ...
+    return "".join(_stashed(stash, int(part)) if odd else " ".join(part.split())
+                   for odd, part in zip(itertools.cycle((False, True)), parts))
+
+
+def _stashed(stash: list, index: int) -> str:
+    item = stash[index] if index < len(stash) else ""
+    text = item if isinstance(item, str) else etree.tostring(item, encoding="unicode")
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def _shape(element: etree.Element, stash: list) -> str:
+    """The block tree of one element as text: what the fingerprint hashes."""
+    parts: list[str] = []
+
+    def walk(node: etree.Element) -> None:
+        attributes = "".join(f" {key}={node.attrib[key]}" for key in sorted(node.attrib))
+        parts.append(f"<{node.tag}{attributes}>")
+        if node.text:
+            if node.tag in CODE_TAGS:
+                parts.append("\n".join(line.rstrip() for line in node.text.split("\n")))
+            else:
+                parts.append(_collapse(node.text, stash))
+        for child in node:
+            walk(child)
+        parts.append(f"</{node.tag}>")
+        if node.tail:
+            parts.append(_collapse(node.tail, stash))
+
+    walk(element)
+    return "".join(parts)
+
+
+def _first_line(text: str | None) -> str:
+    for line in (text or "").split("\n"):
+        line = MARK_RE.sub("", line).strip()
+        if line:
+            return line[:60]
+    return ""
+
+
+def fingerprint(shapes: Iterable[str]) -> str:
+    return hashlib.sha256("\x1e".join(shapes).encode()).hexdigest()[:FINGERPRINT_LENGTH]
+
+
+class _SectionBuilder:
+    """Groups the top-level blocks into sections and collects each section's facts."""
+
+    def __init__(self, lines: list[str], first_line: int, stash: list, snippets: dict[int, str],
+                 lang: str, language_of: Callable[[str], str | None] | None,
+                 is_block_level: Callable[[str], bool]):
+        self.lines = lines
+        self.first_line = first_line
+        self.stash = stash
+        self.snippets = snippets
+        self.lang = lang
+        self.language_of = language_of
+        self.is_block_level = is_block_level
+
+    def build(self, blocks: list[_Block]) -> ReadResult:
+        headings: list[Heading] = []
+        problems: list[Problem] = []
+        seen: dict[str, int] = {}
+        starts: list[tuple[int, str, int, str, int]] = []  # (block index, id, level, title, line)
+        last_line = self.first_line
+        for index, block in enumerate(blocks):
+            if block.heading_line is None:
+                continue
+            element = block.element
+            level = HEADING_TAGS[element.tag]
+            title = _collapse(_text_of(element, self.is_block_level, []), [])
+            if block.heading_line == 0:
+                line = self._find(title, last_line)
+                problems.append(Problem("KB110", line, f"underlined heading '{title}': write it as "
+                                        f"`{'#' * level} {title} {{#id}}`"))
+                continue
+            line = last_line = block.heading_line
+            heading_id = element.get("id")
+            headings.append(Heading(level, heading_id, title, line))
+            if level == 1:
+                continue
+            if not heading_id:
+                problems.append(Problem("KB108", line, f"heading '{title}' has no ID: write "
+                                        f"`{'#' * level} {title} {{#an-id}}` with the same ID in "
+                                        "every language"))
+            elif heading_id == INTRO_ID or heading_id in seen:
+                where = "is reserved for the text before the first heading" if heading_id == INTRO_ID \
+                    else f"is already used on line {seen[heading_id]}"
+                problems.append(Problem("KB109", line, f"heading ID `{heading_id}` {where}: "
+                                        "give this heading an ID of its own"))
+            else:
+                seen[heading_id] = line
+                starts.append((index, heading_id, level, title, line))
+        intro_line = next((self.first_line + number for number, text in enumerate(self.lines)
+                           if text.strip()), self.first_line)
+        bounds = [(0, INTRO_ID, 1, "", intro_line), *starts]
+        sections = []
+        for number, (index, section_id, level, title, line) in enumerate(bounds):
+            end_index = bounds[number + 1][0] if number + 1 < len(bounds) else len(blocks)
+            next_line = bounds[number + 1][4] if number + 1 < len(bounds) \
+                else self.first_line + len(self.lines)
+            sections.append(self._section(section_id, level, title, line, next_line - 1,
+                                          blocks[index:end_index]))
+        return ReadResult(tuple(sections), tuple(headings), tuple(problems))
+
+    def _find(self, needle: str, start: int) -> int:
+        for offset, text in enumerate(self.lines[start - self.first_line:]):
+            if needle and needle in text:
+                return start + offset
+        return start
+
+    def _section(self, section_id: str, level: int, title: str, line: int, end_line: int,
+                 blocks: list[_Block]) -> Section:
+        start = line if section_id != INTRO_ID else self.first_line
+        raw_lines = self.lines[start - self.first_line:end_line - self.first_line + 1]
+        if section_id == INTRO_ID:
+            line = start + next((n for n, text in enumerate(raw_lines) if text.strip()), 0)
+            raw_lines = raw_lines[line - start:]
+        facts = _Facts(self, raw_lines, line)
+        for block in blocks:
+            facts.collect(block.element)
+        return Section(
+            id=section_id, level=level, title=title, line=line, end_line=max(end_line, line),
+            fingerprint=fingerprint(block.shape for block in blocks), raw="\n".join(raw_lines),
+            counts=facts.counts(), links=tuple(facts.links), figures=tuple(facts.figures),
+            words=tuple(facts.words), cased_words=frozenset(facts.cased_words),
+            blocks=tuple(facts.blocks))
+
+
+class _Facts:
+    """What the checks compare, gathered from one section's elements."""
+
+    def __init__(self, builder: _SectionBuilder, raw_lines: list[str], line: int):
+        self.builder = builder
+        self.raw_lines = [text.lower() for text in raw_lines]
+        self.line = line
+        self.cursor = line
+        self.tally = {name: 0 for name in BlockCounts.LABELS}
+        self.links: list[Link] = []
+        self.figures: list[Figure] = []
+        self.words: list[str] = []
+        self.cased_words: set[str] = set()
+        self.blocks: list[TextBlock] = []
+
+    def counts(self) -> BlockCounts:
+        return BlockCounts(**self.tally)
+
+    def locate(self, needle: str, start: int) -> int:
+        needle = needle.lower()
+        for offset, text in enumerate(self.raw_lines[start - self.line:]):
+            if needle in text:
+                return start + offset
+        return start
+
+    def collect(self, root: etree.Element) -> None:
+        builder = self.builder
+        for element in root.iter():
+            tag = element.tag
+            if tag == "li":
+                self.tally["list_items"] += 1
+            elif tag == "tr":
+                self.tally["table_rows"] += 1
+            elif tag == "img":
+                self.tally["images"] += 1
+            elif tag == "pre":
+                self.tally["code_blocks"] += 1
+            elif tag == "div" and "admonition" in (element.get("class") or "").split():
+                self.tally["admonitions"] += 1
+            elif tag == "p" and element.text and element.text.startswith("\x02"):
+                match = PLACEHOLDER_RE.fullmatch(element.text.strip())
+                stashed = builder.stash[int(match.group(1))] if match else None
+                if isinstance(stashed, str) and stashed.lstrip().startswith("<pre"):
+                    self.tally["code_blocks"] += 1
+            if tag in TEXT_TAGS:
+                self._text_block(element)
+
+    def _text_block(self, element: etree.Element) -> None:
+        builder = self.builder
+        anchors: list[str] = []
+        text = _text_of(element, builder.is_block_level, anchors)
+        if MARK_OPEN in text:
+            text = MARK_RE.sub("", text)
+        text = " ".join(text.split())
+        snippet = builder.snippets.get(id(element), "")
+        line = self.cursor = self.locate(snippet, self.cursor) if snippet else self.cursor
+        for href in anchors:
+            self.links.append(Link(href, self.locate(href, line), bool(EXTERNAL_RE.match(href))))
+        if not text:
+            return
+        for figure in extract_figures(text, builder.lang, line):
+            self.figures.append(Figure(figure.value, figure.written,
+                                       self.locate(figure.written, line)))
+        lowered = text.lower()
+        words = WORD_RE.findall(lowered)
+        self.words.extend(words)
+        if text != lowered:  # the words with a capital letter, for abbreviations like NPS
+            self.cased_words.update(set(WORD_RE.findall(text)).difference(words))
+        if len(words) < MIN_IDENTICAL_WORDS:
+            return  # too short to be reported as untranslated: names, terms, figures
+        language = None
+        if builder.language_of is not None and element.tag == "p" and len(words) >= MIN_WORDS:
+            language = builder.language_of(text)
+        self.blocks.append(TextBlock(text, len(words), line, language))
+
+
+def _text_of(element: etree.Element, is_block_level: Callable[[str], bool], anchors: list[str]) -> str:
+    """The element's own text and that of its inline children, code and raw HTML left out;
+    the targets of the links among those children are added to `anchors`."""
+    parts = [element.text or ""] if element.tag not in CODE_TAGS else []
+    for child in element:
+        if not is_block_level(child.tag):
+            if child.tag == "a" and child.get("href") is not None:
+                anchors.append(child.get("href"))
+            if child.tag not in CODE_TAGS:
+                parts.append(_text_of(child, is_block_level, anchors))
+        parts.append(child.tail or "")
+    text = "".join(parts)
+    return PLACEHOLDER_RE.sub(" ", text) if "\x02" in text else text

@@ -1,0 +1,161 @@
+"""The plain data the pipeline passes along: pages, sections, findings.
+
+Only dataclasses and their trivial accessors live here; no reading, no parsing, no checking.
+`PageContent` depends only on a file's bytes (it is what the cache stores); `Page` adds where
+the file is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kbsync.codes import CODES, Severity
+
+INTRO_ID = "_intro"
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str
+    line: int
+    external: bool
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number, percentage or date, canonical (`1000.5`, `30%`, `2024-03-01`) and as written."""
+
+    value: str
+    written: str
+    line: int
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A paragraph-like block (p, li, cell, heading...) as plain text, for the untranslated check."""
+
+    text: str
+    words: int
+    line: int
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class BlockCounts:
+    list_items: int = 0
+    table_rows: int = 0
+    admonitions: int = 0
+    images: int = 0
+    code_blocks: int = 0
+
+    LABELS = {
+        "list_items": "list items",
+        "table_rows": "table rows",
+        "admonitions": "admonitions",
+        "images": "images",
+        "code_blocks": "code blocks",
+    }
+
+
+@dataclass(frozen=True)
+class Section:
+    """Text from one heading with an explicit ID to the next; `_intro` is what precedes the first."""
+
+    id: str
+    level: int
+    title: str
+    line: int
+    end_line: int
+    fingerprint: str
+    raw: str
+    counts: BlockCounts
+    links: tuple[Link, ...]
+    figures: tuple[Figure, ...]
+    words: tuple[str, ...]
+    cased_words: frozenset[str]
+    blocks: tuple[TextBlock, ...]
+
+    def locate(self, needle: str, start: int | None = None) -> int:
+        """The first line at or after `start` holding `needle` (case-insensitive), else `start`."""
+        start = self.line if start is None else start
+        lowered = needle.lower()
+        for offset, text in enumerate(self.raw.split("\n")[start - self.line:]):
+            if lowered in text.lower():
+                return start + offset
+        return start
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str | None
+    title: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """The `l10n` key of a translated page: source section ID -> fingerprint, in source order."""
+
+    source_sections: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with a page found while reading it (the page_input check reports it)."""
+
+    code: str
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class PageContent:
+    """Everything kbsync learns from one file's bytes; independent of the file's path."""
+
+    readable: bool
+    has_front_matter: bool = False
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)
+    provenance: Provenance | None = None
+    headings: tuple[Heading, ...] = ()
+    sections: tuple[Section, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    def section(self, section_id: str) -> Section | None:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        return None
+
+    @property
+    def section_ids(self) -> tuple[str, ...]:
+        return tuple(section.id for section in self.sections)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page file of one language: `page` is its path inside the language folder."""
+
+    lang: str
+    page: str
+    path: str
+    content: PageContent
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    code: str
+    message: str
+    lang: str
+    section: str | None = None
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code].severity
+
+    def sort_key(self) -> tuple[str, int, str, str, str]:
+        return (self.path, self.line, self.code, self.section or "", self.message)

@@ -1,0 +1,118 @@
+"""Reading Markdown as the site renders it: sections, lines, fingerprints, facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from kbsync.analysis import Analyzer
+from kbsync.site_config import load_site_config
+
+PAGE = """\
+---
+title: Test
+---
+
+# Titel
+
+Einleitung mit [Link](other.md#x) und `code 12`.
+
+## Erster Abschnitt {#first}
+
+```text
+## kein Abschnitt {#not-a-section}
+# auch keiner
+```
+
+    # eingerückter Code
+
+| a | b |
+| - | - |
+| 1 | 2 |
+
+<div markdown>
+## verschachtelt {#nested}
+</div>
+
+## Zweiter Abschnitt {#second}
+
+Text mit ![Bild](x.png) am 1. März 2025.
+"""
+
+
+@pytest.fixture
+def analyzer(kb):
+    return Analyzer(load_site_config(kb.root / "mkdocs.yml"))
+
+
+def test_sections_split_only_at_top_level_headings_with_ids(analyzer):
+    content = analyzer.analyze(PAGE.encode(), "de")
+    assert [(section.id, section.level, section.line, section.end_line)
+            for section in content.sections] == [("_intro", 1, 5, 8), ("first", 2, 9, 25),
+                                                 ("second", 2, 26, 29)]
+    first = content.section("first")
+    assert (first.counts.code_blocks, first.counts.table_rows) == (2, 2)
+    assert "## kein Abschnitt" in first.raw
+    intro = content.section("_intro")
+    assert [(link.target, link.line) for link in intro.links] == [("other.md#x", 7)]
+    assert [figure.value for figure in intro.figures] == []  # figures in code do not count
+    second = content.section("second")
+    assert second.counts.images == 1
+    assert [(figure.value, figure.line) for figure in second.figures] == [("2025-03-01", 28)]
+    assert content.problems == ()
+
+
+@pytest.mark.parametrize("variant", [
+    PAGE.replace("Text mit ![Bild](x.png) am", "Text mit ![Bild](x.png)\nam"),
+    PAGE.replace("am 1. März 2025.", "am 1. März 2025.   "),
+    PAGE.replace("Einleitung mit", "Einleitung   mit"),
+])
+def test_fingerprints_ignore_wrapping_and_trailing_spaces(analyzer, variant):
+    assert ([section.fingerprint for section in analyzer.analyze(variant.encode(), "de").sections]
+            == [section.fingerprint for section in analyzer.analyze(PAGE.encode(), "de").sections])
+
+
+@pytest.mark.parametrize("old, new, changed", [
+    ("am 1. März", "am 2. März", "second"),
+    ("## kein Abschnitt", "##  kein  Abschnitt", "first"),  # code is compared verbatim
+    ("| 1 | 2 |", "| 1 | 3 |", "first"),
+    ("# Titel", "# Titel!", "_intro"),
+])
+def test_fingerprints_see_every_rendered_change(analyzer, old, new, changed):
+    before = {s.id: s.fingerprint for s in analyzer.analyze(PAGE.encode(), "de").sections}
+    after = {s.id: s.fingerprint for s in analyzer.analyze(PAGE.replace(old, new).encode(), "de").sections}
+    assert [section_id for section_id in before if before[section_id] != after[section_id]] == [changed]
+
+
+def test_fingerprints_do_not_depend_on_line_numbers(analyzer):
+    moved = PAGE.replace("# Titel\n", "# Titel\n\n\n\n")
+    assert ([s.fingerprint for s in analyzer.analyze(moved.encode(), "de").sections]
+            == [s.fingerprint for s in analyzer.analyze(PAGE.encode(), "de").sections])
+
+
+def test_crlf_and_bom_read_like_lf(analyzer):
+    crlf = b"\xef\xbb\xbf" + PAGE.replace("\n", "\r\n").encode()
+    plain, other = analyzer.analyze(PAGE.encode(), "de"), analyzer.analyze(crlf, "de")
+    assert [s.fingerprint for s in other.sections] == [s.fingerprint for s in plain.sections]
+    assert [problem.code for problem in other.problems] == ["KB105", "KB106"]
+
+
+@pytest.mark.parametrize("value", [
+    {"source_sections": {"a": "0123456789abcdef"}},
+    {"source_sections": {}},
+    {"source_sections": {"a": "0123456789ABCDEF"}},
+    {"source_sections": {"a": "0123456789abcde"}},
+    {"source_sections": {"a": 1234567890123456}},
+    {"source_sections": {"": "0123456789abcdef"}},
+    {"source_sections": {7: "0123456789abcdef"}},
+    {"source_sections": ["a"]},
+    {"source_sections": {"a": "0123456789abcdef"}, "extra": 1},
+    {},
+    "nonsense",
+])
+def test_provenance_is_read_exactly_when_the_schema_accepts_it(value):
+    from kbsync.analysis import read_provenance
+    from kbsync.front_matter import json_ready
+    from kbsync.schemas import validate
+
+    accepted = not validate("l10n.schema.json", json_ready(value))
+    assert (read_provenance({"l10n": value}) is not None) == accepted
