@@ -25,6 +25,8 @@ build: $(STAMP)
 
 ## test: set everything up and run all checks and tests
 test: $(STAMP)
+	sh scripts/install_browser.sh
+	$(BIN)/kbsync check --fail-on outdated
 	$(BIN)/python -m pytest
 
 clean:

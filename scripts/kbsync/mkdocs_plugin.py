@@ -61,8 +61,9 @@ class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
         return config
 
     def on_page_markdown(self, markdown, page, config, files):
-        table = site_glossary.terms_table(self._concepts, self._languages, config.theme["language"])
-        return site_glossary.insert_table(markdown, table)
+        locale = config.theme["language"]
+        markdown = site_glossary.render_glossary(markdown, self._concepts, self._languages, locale)
+        return markdown + "\n\n" + site_glossary.abbreviations(self._concepts, locale) + "\n"
 
     def on_template_context(self, context, template_name, config):
         return self._add_ui(context, config)

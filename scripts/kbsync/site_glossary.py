@@ -1,6 +1,7 @@
-"""Render the termbase as the glossary's "terms in every language" table.
+"""Render the termbase into the site: glossary entries, the terms-in-every-language table, abbreviation tooltips.
 
-Pure functions over plain data: the MkDocs plugin calls them, nothing here reads files.
+Pure functions over plain data (the loaded termbase); the MkDocs plugin calls them, nothing here reads files.
+The glossary page's source holds only its group headings; the entries under them come from here.
 """
 
 from __future__ import annotations
@@ -8,10 +9,35 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping, Sequence
 
-#: The glossary section the table is written into (the same ID in every language).
+#: The glossary section the terms table is written into (the same ID in every language).
 TABLE_SECTION_ID = "terms-by-language"
 
 _HEADING = re.compile(r"^(#{1,6})\s.*\{#([A-Za-z0-9_-]+)\}\s*$")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+_NAMED = re.compile(r"^(.+?)\s?:\s(.*)$")  # "Name: text", also French "Name : text"
+
+
+def render_glossary(markdown: str, concepts: Sequence[Mapping], languages: Sequence[tuple[str, str]], locale: str) -> str:
+    """Fill the glossary: entries under each group heading, the table under ``{#terms-by-language}``.
+
+    A page with neither kind of heading is returned unchanged.
+    """
+    groups: dict[str, list[Mapping]] = {}
+    for concept in concepts:
+        groups.setdefault(concept.get("group", ""), []).append(concept)
+    blocks = {group: glossary_entries(members, locale) for group, members in groups.items() if group}
+    blocks[TABLE_SECTION_ID] = terms_table(concepts, languages, locale)
+    return _fill_sections(markdown, blocks)
+
+
+def glossary_entries(concepts: Iterable[Mapping], locale: str) -> str:
+    """One ``### Term (ABBR) {#id}`` entry with its definition per concept."""
+    entries = []
+    for concept in concepts:
+        title = _label(concept, locale)
+        entries.append(f"### {title[:1].upper()}{title[1:]} {{#{concept['id']}}}\n\n{concept[locale]['definition']}\n")
+    return "\n".join(entries)
 
 
 def terms_table(concepts: Iterable[Mapping], languages: Sequence[tuple[str, str]], page_locale: str) -> str:
@@ -20,9 +46,7 @@ def terms_table(concepts: Iterable[Mapping], languages: Sequence[tuple[str, str]
     ``languages`` is ``[(locale, display name), ...]`` in site order; the cell in the
     reader's own language links to the concept's entry on the same page.
     """
-    header = "| " + " | ".join(name for _, name in languages) + " |"
-    rule = "|" + " --- |" * len(languages)
-    rows = [header, rule]
+    rows = ["| " + " | ".join(name for _, name in languages) + " |", "|" + " --- |" * len(languages)]
     for concept in concepts:
         cells = []
         for locale, _ in languages:
@@ -32,24 +56,41 @@ def terms_table(concepts: Iterable[Mapping], languages: Sequence[tuple[str, str]
     return "\n".join(rows)
 
 
-def insert_table(markdown: str, table: str) -> str:
-    """Put ``table`` at the end of the section headed ``{#terms-by-language}``.
-
-    Pages without that section are returned unchanged.
-    """
-    lines = markdown.split("\n")
-    start = None
-    for index, line in enumerate(lines):
-        match = _HEADING.match(line)
-        if not match:
+def abbreviations(concepts: Iterable[Mapping], locale: str) -> str:
+    """Python-Markdown ``abbr`` definitions: hovering NPS shows its term and first sentence in ``locale``."""
+    lines = []
+    for concept in concepts:
+        abbreviation = concept.get("abbreviation")
+        if not abbreviation:
             continue
-        if start is None and match.group(2) == TABLE_SECTION_ID:
-            start, level = index, len(match.group(1))
-        elif start is not None and len(match.group(1)) <= level:
-            return "\n".join(lines[:index] + [table, ""] + lines[index:])
-    if start is None:
-        return markdown
-    return markdown.rstrip("\n") + "\n\n" + table + "\n"
+        entry = concept[locale]
+        summary = _SENTENCE_END.split(_LINK.sub(r"\1", entry["definition"]).strip(), maxsplit=1)[0]
+        term = entry["term"][:1].upper() + entry["term"][1:]
+        # "First Contact Resolution: share of ..." -> "Erstlösungsquote (First Contact Resolution) – share of ..."
+        named = _NAMED.match(summary)
+        if named and named.group(1) in entry.get("variants", []):
+            term, summary = f"{term} ({named.group(1)})", named.group(2)
+        text = summary if term == abbreviation else f"{term} – {summary}"
+        lines.append(f"*[{abbreviation}]: {text}")
+    return "\n".join(lines)
+
+
+def _fill_sections(markdown: str, blocks: Mapping[str, str]) -> str:
+    """Append ``blocks[id]`` at the end of each section headed ``{#id}``."""
+    lines = markdown.split("\n")
+    out: list[str] = []
+    pending: tuple[int, str] | None = None  # (heading level, block) waiting for the section's end
+    for line in lines:
+        match = _HEADING.match(line)
+        if match and pending and len(match.group(1)) <= pending[0]:
+            out += ["", pending[1], ""]
+            pending = None
+        out.append(line)
+        if match and match.group(2) in blocks:
+            pending = (len(match.group(1)), blocks[match.group(2)])
+    if pending:
+        out += ["", pending[1], ""]
+    return "\n".join(out)
 
 
 def _label(concept: Mapping, locale: str) -> str:

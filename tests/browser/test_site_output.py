@@ -1,0 +1,111 @@
+"""What the kbsync-search plugin writes into the built site, read from the files a browser gets."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.build
+
+HOST = "http://kb.test"
+PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
+WORKER = re.compile(r"/assets/javascripts/workers/language-search\.js\?worker=(search\.[0-9a-f]+\.min\.js)$")
+
+
+def language_dir(site_dir, lang):
+    return site_dir if lang.get("default") else site_dir / lang["locale"]
+
+
+def search_index(site_dir, lang) -> dict:
+    return json.loads((language_dir(site_dir, lang) / "search" / "search_index.json").read_text("utf-8"))
+
+
+def test_each_language_has_an_index_of_its_own_pages(built_site, languages, source_pages, page_path, language_root):
+    for lang in languages:
+        index = search_index(built_site, lang)
+        assert index["config"]["lang"] == [lang["locale"]]
+        assert index["config"]["pipeline"] == PIPELINE
+        page_docs = {doc["location"]: doc for doc in index["docs"] if "#" not in doc["location"]}
+        expected = {page_path(lang, page).removeprefix(language_root(lang)) for page in source_pages}
+        assert set(page_docs) == expected, lang["locale"]
+        for location, doc in page_docs.items():
+            page = BeautifulSoup((language_dir(built_site, lang) / location / "index.html").read_text("utf-8"),
+                                 "html.parser")
+            # The entry is that page's own text: same title, page in the language, no source-language content.
+            assert page.title.get_text().startswith(doc["title"]), (lang["locale"], location)
+            assert page.html["lang"] == lang["locale"]
+            assert page.select("article [lang]") == [], (lang["locale"], location)
+
+
+def test_german_index_holds_the_parts_of_compound_nouns(built_site, languages):
+    source = next(lang for lang in languages if lang.get("default"))
+    index = search_index(built_site, source)
+    assert index["config"]["fields"]["parts"] == {"boost": 1.0}
+    parts = [doc["parts"].split() for doc in index["docs"] if "Kundenzufriedenheit" in doc["text"]]
+    assert parts and all("zufriedenheit" in doc_parts for doc_parts in parts)
+    for lang in languages:
+        if lang is not source:
+            assert "parts" not in search_index(built_site, lang)["config"]["fields"]
+
+
+def test_every_page_points_material_at_its_language(built_site, languages, language_root):
+    """Search index, sitemap and worker as Material's script finds them from __config; no <link rel=alternate>."""
+    roots = {lang["locale"]: language_root(lang) for lang in languages}
+    workers = built_site / "assets" / "javascripts" / "workers"
+    assert (workers / "language-search.js").is_file()
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 60
+    for path in pages:
+        relative = path.relative_to(built_site).as_posix()
+        url = urljoin(f"{HOST}/", relative.removesuffix("index.html"))
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        config = json.loads(soup.find("script", id="__config").string)
+        assert urljoin(url, config["base"]) == urljoin(HOST, roots[soup.html["lang"]]), relative
+        worker = WORKER.search(urljoin(url, config["search"]))
+        assert worker and (workers / worker.group(1)).is_file(), relative
+        assert soup.select("link[rel=alternate][hreflang]") == [], relative
+
+
+def test_each_language_has_a_sitemap_of_its_own_pages(built_site, languages, language_root):
+    """Where Material's script fetches it: sitemap.xml at the language's root (no site_url: no URLs, as in MkDocs)."""
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    for lang in languages:
+        sitemap = ElementTree.parse(language_dir(built_site, lang) / "sitemap.xml").getroot()
+        assert sitemap.tag == f"{namespace}urlset"
+        if not lang.get("default"):  # the default language's sitemap is the i18n plugin's, for every language
+            paths = [urlsplit(loc.text).path for loc in sitemap.iter(f"{namespace}loc")]
+            assert [path for path in paths if not path.startswith(language_root(lang))] == []
+
+
+def test_landmarks_dialogs_and_language_names_are_labelled(built_site, languages):
+    for path in sorted(built_site.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        switcher = soup.select("a.md-select__link")
+        assert [(link["hreflang"], link["lang"]) for link in switcher] == [(lang["locale"],) * 2 for lang in languages]
+        dialog = soup.select_one(".md-search[role=dialog]")
+        assert dialog["aria-label"] == soup.select_one("input.md-search__input")["aria-label"]
+        for nav in soup.select("nav[aria-labelledby]"):
+            assert soup.find(id=nav["aria-labelledby"]).get_text(strip=True), (path, nav["aria-labelledby"])
+        toc_lists = soup.select(".md-nav--secondary nav")
+        assert all(nav.get("role") == "none" and not nav.get("aria-label") for nav in toc_lists), path
+
+
+def test_a_page_not_translated_yet_shows_german_content_in_the_readers_page(fallback_site, fallback_case, languages,
+                                                                          page_path, language_root):
+    lang = next(lang for lang in languages if lang["locale"] == fallback_case.locale)
+    source = next(lang for lang in languages if lang.get("default"))
+    location = page_path(lang, fallback_case.page).removeprefix(language_root(lang))
+    soup = BeautifulSoup((language_dir(fallback_site, lang) / location / "index.html").read_text("utf-8"),
+                         "html.parser")
+    assert soup.html["lang"] == lang["locale"]
+    assert soup.select_one(f"article div[lang={source['locale']}] h1") is not None
+
+    titles = {doc["location"]: doc["title"] for doc in search_index(fallback_site, lang)["docs"]}
+    marked = {loc for loc, title in titles.items() if title.endswith(f" ({source['name']})")}
+    assert marked == {loc for loc in titles if loc.split("#", 1)[0] == location}
+    assert marked
