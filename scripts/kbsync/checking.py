@@ -8,6 +8,7 @@ termbase, which pages exist), so a check of an unchanged tree only reads and has
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import sys
 import threading
@@ -62,7 +63,10 @@ def pairs_of_page(config: SiteConfig, page: str, pages: dict[str, Page]) -> list
     return pairs
 
 
-def run_checks(config: SiteConfig, cache: Cache, selection: list[str] | None = None) -> CheckRun:
+def run_checks(config: SiteConfig, cache: Cache, selection: list[str] | None = None,
+               today: datetime.date | None = None) -> CheckRun:
+    """Every check over the selected pages; `today` decides which reviews are due."""
+    today = today or datetime.date.today()
     # Without stored results every page is analysed: start loading the language model at once,
     # while the files are read; the workers forked later share it.
     preload = _preload(config) if config.translation_langs and not cache.exists(RESULTS) else None
@@ -71,7 +75,7 @@ def run_checks(config: SiteConfig, cache: Cache, selection: list[str] | None = N
         files = read_files(config, selection)
         termbase_bytes = config.termbase_path.read_bytes() if config.termbase_path.is_file() else b""
         salt = _digest(config.markdown_key, hashlib.sha256(termbase_bytes).hexdigest(),
-                       _inventory_key(files.inventory))
+                       _inventory_key(files.inventory), today.isoformat())
         stored = cache.load(RESULTS)
         results: dict[str, PageResult] = {}
         jobs = []
@@ -88,7 +92,7 @@ def run_checks(config: SiteConfig, cache: Cache, selection: list[str] | None = N
         if preload is not None:
             preload.join()
         sys.setswitchinterval(switch_interval)
-    fresh = run_jobs(_check_page, jobs, _start, (config, files.inventory, termbase))
+    fresh = run_jobs(_check_page, jobs, _start, (config, files.inventory, termbase, today))
     if jobs:
         results.update(zip((job.page for job in jobs), fresh))
         every_page = set(files.inventory.all_pages())
@@ -96,7 +100,7 @@ def run_checks(config: SiteConfig, cache: Cache, selection: list[str] | None = N
         stored.update({job.page: (job.key, result) for job, result in zip(jobs, fresh)})
         cache.save(RESULTS, stored)
     statuses = [status for page in files.selection for status in results[page].statuses]
-    context = CheckContext(config, files.inventory, termbase, {})
+    context = CheckContext(config, files.inventory, termbase, {}, today)
     findings = [finding for check in TREE_CHECKS for finding in check(context)]
     findings += [finding for page in files.selection for finding in results[page].findings]
     return CheckRun(tuple(sorted(findings, key=Finding.sort_key)), status_report(config, statuses))
@@ -130,18 +134,18 @@ def _page_jobs(files: TreeFiles, salt: str) -> list[PageJob]:
                     langs) for page, langs in present.items()]
 
 
-_context: tuple[SiteConfig, Inventory, Termbase] | None = None
+_context: tuple[SiteConfig, Inventory, Termbase, datetime.date] | None = None
 
 
-def _start(config: SiteConfig, inventory: Inventory, termbase: Termbase) -> None:
+def _start(config: SiteConfig, inventory: Inventory, termbase: Termbase, today: datetime.date) -> None:
     global _context
-    _context = (config, inventory, termbase)
+    _context = (config, inventory, termbase, today)
     start_analyzer(config)
 
 
 def _check_page(job: PageJob) -> PageResult:
     assert _context is not None
-    config, inventory, termbase = _context
+    config, inventory, termbase, today = _context
     pages = {lang: Page(lang, job.page, display_path(config, lang, job.page),
                         analyse_page((lang, data)))
              for lang, data in job.files.items()}
@@ -152,6 +156,6 @@ def _check_page(job: PageJob) -> PageResult:
                     display_path(config, lang, job.page))
         for lang in config.translation_langs if source is not None or lang in pages)
     context = CheckContext(config, inventory, termbase,
-                           {(status.lang, status.page): status for status in statuses})
+                           {(status.lang, status.page): status for status in statuses}, today)
     return PageResult(statuses, tuple(finding for pair in pairs_of_page(config, job.page, pages)
                                       for check in PAIR_CHECKS for finding in check(pair, context)))

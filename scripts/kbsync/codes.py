@@ -55,6 +55,7 @@ CODES: dict[str, Code] = _table(
     ("KB201", E, "front-matter-missing", "the page has no YAML front matter"),
     ("KB202", E, "front-matter-invalid", "a front matter key is missing or not in the expected form"),
     ("KB203", E, "provenance-invalid", "the l10n key is malformed, or sits on a source page"),
+    ("KB204", W, "review-due", "the page is past its review date (last_reviewed + review_interval_months)"),
     ("KB301", E, "section-order", "the translation orders its sections differently from the source"),
     ("KB302", E, "section-level", "a section's heading level differs from the source"),
     ("KB303", E, "unknown-section", "a section ID the source never had"),

@@ -12,6 +12,7 @@ from kbsync.checks import (
     language_folders,
     links,
     page_reading,
+    review_date,
     structure,
     sync_status,
     terms,
@@ -21,6 +22,7 @@ from kbsync.checks import (
 PAIR_CHECKS = (
     page_reading.check,
     front_matter.check,
+    review_date.check,
     sync_status.check,
     structure.check,
     links.check,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -39,6 +40,7 @@ class CheckContext:
     inventory: Inventory
     termbase: Termbase
     statuses: dict[tuple[str, str], PageStatus]
+    today: datetime.date
 
     def status(self, pair: Pair) -> PageStatus | None:
         return self.statuses.get((pair.lang, pair.page))
