@@ -19,8 +19,10 @@ from kbsync.cache import Cache
 from kbsync.checks import PAIR_CHECKS, TREE_CHECKS
 from kbsync.checks.context import CheckContext, Pair
 from kbsync.docs_tree import Inventory, TreeFiles, analyse_page, read_files, start_analyzer
-from kbsync.model import Finding, Page
+from kbsync import __version__
+from kbsync.model import INTRO_ID, Finding, Page, PageOutline
 from kbsync.pairing import display_path
+from kbsync.review import review_due
 from kbsync.parallel import run_jobs
 from kbsync.site_config import SiteConfig
 from kbsync.status import PageStatus, StatusReport, page_status, status_report
@@ -34,6 +36,7 @@ PRELOAD_SWITCH_INTERVAL = 0.0002
 class CheckRun:
     findings: tuple[Finding, ...]
     status: StatusReport
+    outlines: dict[tuple[str, str], PageOutline]  # (lang, page) -> outline, for every existing page
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class PageResult:
 
     statuses: tuple[PageStatus, ...]
     findings: tuple[Finding, ...]
+    outlines: tuple[PageOutline, ...]
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ def run_checks(config: SiteConfig, cache: Cache, selection: list[str] | None = N
         files = read_files(config, selection)
         termbase_bytes = config.termbase_path.read_bytes() if config.termbase_path.is_file() else b""
         salt = _digest(config.markdown_key, hashlib.sha256(termbase_bytes).hexdigest(),
-                       _inventory_key(files.inventory), today.isoformat())
+                       _inventory_key(files.inventory), today.isoformat(), __version__)
         stored = cache.load(RESULTS)
         results: dict[str, PageResult] = {}
         jobs = []
@@ -103,7 +107,9 @@ def run_checks(config: SiteConfig, cache: Cache, selection: list[str] | None = N
     context = CheckContext(config, files.inventory, termbase, {}, today)
     findings = [finding for check in TREE_CHECKS for finding in check(context)]
     findings += [finding for page in files.selection for finding in results[page].findings]
-    return CheckRun(tuple(sorted(findings, key=Finding.sort_key)), status_report(config, statuses))
+    outlines = {(outline.lang, outline.page): outline for page in files.selection
+                for outline in results[page].outlines}
+    return CheckRun(tuple(sorted(findings, key=Finding.sort_key)), status_report(config, statuses), outlines)
 
 
 def _preload(config: SiteConfig) -> threading.Thread:
@@ -158,4 +164,16 @@ def _check_page(job: PageJob) -> PageResult:
     context = CheckContext(config, inventory, termbase,
                            {(status.lang, status.page): status for status in statuses}, today)
     return PageResult(statuses, tuple(finding for pair in pairs_of_page(config, job.page, pages)
-                                      for check in PAIR_CHECKS for finding in check(pair, context)))
+                                      for check in PAIR_CHECKS for finding in check(pair, context)),
+                      tuple(_outline(page, today) for page in pages.values() if page.content.readable))
+
+
+def _outline(page: Page, today: datetime.date) -> PageOutline:
+    content = page.content
+    front = content.front_matter
+    title = front.get("title") if isinstance(front.get("title"), str) else None
+    headings = [section.title for section in content.sections if section.level == 1]
+    owner = front.get("owner") if isinstance(front.get("owner"), str) else None
+    return PageOutline(page.lang, page.page, title or (headings[0] if headings else page.page), owner,
+                       review_due(front, today),
+                       tuple((section.id, section.title) for section in content.sections if section.id != INTRO_ID))

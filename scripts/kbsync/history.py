@@ -26,7 +26,8 @@ class SectionVersion:
     section: Section | None
 
 
-def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+def git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    """The output of a git command in `root`; `HistoryUnavailable` when git cannot answer."""
     try:
         result = subprocess.run(["git", *args], cwd=root, input=stdin, capture_output=True,
                                 check=False)
@@ -39,10 +40,10 @@ def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
 
 
 def _commits(root: Path, relative: str) -> list[str]:
-    _git(root, "rev-parse", "--is-inside-work-tree")
-    commits = _git(root, "log", "--format=%H", "--", relative).decode().split()
+    git(root, "rev-parse", "--is-inside-work-tree")
+    commits = git(root, "log", "--format=%H", "--", relative).decode().split()
     if not commits:
-        shallow = _git(root, "rev-parse", "--is-shallow-repository").decode().strip() == "true"
+        shallow = git(root, "rev-parse", "--is-shallow-repository").decode().strip() == "true"
         reason = "the clone is shallow (git fetch --unshallow)" if shallow else \
             f"{relative} has no commits"
         raise HistoryUnavailable(reason)
@@ -51,7 +52,7 @@ def _commits(root: Path, relative: str) -> list[str]:
 
 def _blobs(root: Path, commits: list[str], relative: str) -> Iterator[tuple[str, bytes]]:
     requests = "".join(f"{commit}:./{relative}\n" for commit in commits).encode()
-    output = _git(root, "cat-file", "--batch", stdin=requests)
+    output = git(root, "cat-file", "--batch", stdin=requests)
     position = 0
     for commit in commits:
         end = output.index(b"\n", position)
@@ -75,6 +76,6 @@ def section_versions(config: SiteConfig, path: Path, section_id: str) -> Iterato
 
 def is_shallow(config: SiteConfig) -> bool:
     try:
-        return _git(config.root, "rev-parse", "--is-shallow-repository").decode().strip() == "true"
+        return git(config.root, "rev-parse", "--is-shallow-repository").decode().strip() == "true"
     except HistoryUnavailable:
         return False

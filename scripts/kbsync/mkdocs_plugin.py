@@ -1,11 +1,15 @@
 """The kbsync MkDocs plugin: wires MkDocs events to kbsync's modules, nothing more.
 
-It must not compute content itself: the glossary table comes from ``site_glossary``,
-the interface strings from ``ui_text``. It must be listed after the i18n plugin.
+It must not compute content itself: translation status comes from `kbsync.checking.run_checks`
+(the code behind `kbsync check` and `kbsync status`), history from `source_changes`, the glossary
+from `site_glossary`, the readers' banners and status tables from `site_status`, strings from
+`ui_text`. It must be listed after the i18n plugin.
 """
 
 from __future__ import annotations
 
+import datetime
+import re
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -14,9 +18,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import write_file
 
-from kbsync import site_glossary
+from kbsync import site_glossary, site_status
+from kbsync.cache import Cache
+from kbsync.checking import run_checks
+from kbsync.errors import KbsyncError
+from kbsync.history import HistoryUnavailable
+from kbsync.page_meta import format_day, format_percent, page_meta
+from kbsync.site_config import load_site_config
+from kbsync.site_sections import fill_sections
+from kbsync.source_changes import last_changed, source_changes
 from kbsync.termbase import TermbaseError, load_termbase
-from kbsync.page_meta import page_meta
 from kbsync.ui_text import ui_text
 
 _NOT_FOUND = "404.html"
@@ -24,15 +35,20 @@ _NOT_FOUND = "404.html"
 
 class KbsyncPluginConfig(Config):
     termbase = config_options.Type(str, default="docs/termbase.yml")
+    glossary_page = config_options.Type(str, default="glossary.md")
+    status_page = config_options.Type(str, default="translation-status.md")
+    changes_page = config_options.Type(str, default="changes.md")
 
 
 class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
-    """Glossary table, per-language 404 pages and interface strings for the theme."""
+    """Glossary, tooltips, status banners and pages, review notices, per-language 404 pages."""
 
     def __init__(self):
         super().__init__()
         # Kept across the i18n plugin's per-language builds, which call on_config again.
         self._not_found: dict[str, str] = {}
+        self._run = None
+        self._abbreviation_text: dict[str, str] = {}
 
     # After the i18n plugin (priority -100) has set the language being built.
     @event_priority(-200)
@@ -53,24 +69,83 @@ class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
         toc = config.mdx_configs.setdefault("toc", {})
         if toc.get("permalink"):
             toc["permalink_title"] = ui_text(config.theme["language"])["permalink_title"]
-        path = Path(config.config_file_path).parent / self.config.termbase
+        if self._run is None:
+            self._load_site_data(config)
+        return config
+
+    def _load_site_data(self, config) -> None:
+        """Everything read from the docs tree and git, once per build for all languages."""
+        root = Path(config.config_file_path).parent
         try:
-            self._concepts = load_termbase(path, [locale for locale, _ in self._languages])["concepts"]
+            site_config = load_site_config(Path(config.config_file_path))
+            cache = Cache(site_config.cache_dir)
+            self._concepts = load_termbase(root / self.config.termbase, [locale for locale, _ in self._languages],
+                                           cache)["concepts"]
+            self._run = run_checks(site_config, cache)
         except TermbaseError as error:
             raise PluginError(f"kbsync: {error}") from None
-        return config
+        except KbsyncError as error:
+            raise PluginError(f"kbsync: {error}") from None
+        self._today = datetime.date.today()
+        self._site = site_status.SiteLanguages(
+            source=self._default,
+            prefixes={locale: link.strip("/") + "/" if link.strip("/") else "" for locale, link in self._links.items()},
+            names=dict(self._languages))
+        self._docs_prefix = site_config.docs_dir.relative_to(site_config.root).as_posix()
+        try:
+            self._changes, self._history_reason = source_changes(site_config, cache), None
+            self._last_changed = last_changed(site_config)
+        except HistoryUnavailable as error:
+            self._changes, self._history_reason, self._last_changed = None, str(error), {}
+        self._change_dates = site_status.change_dates(self._changes)
 
     def on_page_markdown(self, markdown, page, config, files):
         locale = config.theme["language"]
-        markdown = site_glossary.render_glossary(markdown, self._concepts, self._languages, locale)
-        return markdown + "\n\n" + site_glossary.abbreviations(self._concepts, locale) + "\n"
+        path = _page_path(page)
+        if path == self.config.glossary_page:
+            markdown = site_glossary.render_glossary(markdown, self._concepts, self._languages, locale)
+        elif path == self.config.status_page:
+            markdown = fill_sections(markdown, site_status.status_sections(
+                self._run, self._site, locale, page.url, ui_text(locale), _dates(locale), _percents(locale), self._today))
+        elif path == self.config.changes_page:
+            generated = {self.config.glossary_page: {concept["id"] for concept in self._concepts}}
+            markdown = fill_sections(markdown, {"recent-changes": site_status.changes_section(
+                self._changes, self._history_reason, self._run, self._site, locale, page.url, ui_text(locale),
+                _dates(locale), generated)})
+        return markdown + self._abbreviations(locale)
+
+    def _abbreviations(self, locale: str) -> str:
+        if locale not in self._abbreviation_text:
+            self._abbreviation_text[locale] = "\n\n" + site_glossary.abbreviations(self._concepts, locale) + "\n"
+        return self._abbreviation_text[locale]
+
+    def on_page_content(self, html, page, config, files):
+        locale = config.theme["language"]
+        if _is_fallback(page, locale) or locale == self._default:
+            return html
+        path = _page_path(page)
+        source_url = site_status.relative_url(self._site.page_url(self._default, path), page.url)
+        ui = ui_text(locale)
+        for section_id in site_status.outdated_sections(self._run, locale, path):
+            mark = site_status.section_mark(f"{source_url}#{section_id}", ui, self._default)
+            html = re.sub(rf'(<h([2-6]) id="{re.escape(section_id)}"[^>]*>.*?</h\2>)', lambda m: m.group(1) + mark,
+                          html, count=1, flags=re.S)
+        return html
 
     def on_template_context(self, context, template_name, config):
         return self._add_ui(context, config)
 
     def on_page_context(self, context, page, config, nav):
         context = self._add_ui(context, config)
-        context["kb_page_meta"] = page_meta(page.meta, config.theme["language"])
+        locale = config.theme["language"]
+        path = _page_path(page)
+        fallback = _is_fallback(page, locale)
+        context["kb_banners"] = site_status.page_banners(
+            self._run, self._site, locale, path, fallback, page.url, ui_text(locale), _dates(locale),
+            self._change_dates, self._today)
+        file_locale = self._default if fallback else locale
+        changed = self._last_changed.get(f"{self._docs_prefix}/{file_locale}/{path}")
+        context["kb_page_meta"] = page_meta(page.meta, locale, changed)
         return context
 
     def on_post_template(self, output_content, template_name, config):
@@ -92,4 +167,23 @@ class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
         locale = config.theme["language"]
         context["kb_ui"] = ui_text(locale)
         context["kb_home_url"] = self._links[locale]
+        context["kb_source_lang"] = self._default
         return context
+
+
+def _page_path(page) -> str:
+    """The page's path inside its language folder (`guidelines/service-quality.md`)."""
+    return page.file.src_uri.split("/", 1)[1] if "/" in page.file.src_uri else page.file.src_uri
+
+
+def _is_fallback(page, locale: str) -> bool:
+    """A German page the i18n plugin shows because the page is missing in `locale`."""
+    return getattr(page.file, "locale", locale) != locale
+
+
+def _dates(locale: str):
+    return lambda day: format_day(day, locale)
+
+
+def _percents(locale: str):
+    return lambda value: format_percent(value, locale)

@@ -7,6 +7,7 @@ the file is.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -132,6 +133,21 @@ class PageContent:
     @property
     def section_ids(self) -> tuple[str, ...]:
         return tuple(section.id for section in self.sections)
+
+
+@dataclass(frozen=True)
+class PageOutline:
+    """What a reader-facing listing needs of a page: its title, owner, review date and section titles."""
+
+    lang: str
+    page: str
+    title: str
+    owner: str | None
+    review_due: datetime.date | None
+    sections: tuple[tuple[str, str], ...]  # (section ID, heading text), `_intro` left out
+
+    def section_title(self, section_id: str) -> str | None:
+        return next((title for sid, title in self.sections if sid == section_id), None)
 
 
 @dataclass(frozen=True)

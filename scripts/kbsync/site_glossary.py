@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping, Sequence
 
+from kbsync.site_sections import fill_sections
+
 #: The glossary section the terms table is written into (the same ID in every language).
 TABLE_SECTION_ID = "terms-by-language"
 
-_HEADING = re.compile(r"^(#{1,6})\s.*\{#([A-Za-z0-9_-]+)\}\s*$")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 _NAMED = re.compile(r"^(.+?)\s?:\s(.*)$")  # "Name: text", also French "Name : text"
@@ -28,7 +29,7 @@ def render_glossary(markdown: str, concepts: Sequence[Mapping], languages: Seque
         groups.setdefault(concept.get("group", ""), []).append(concept)
     blocks = {group: glossary_entries(members, locale) for group, members in groups.items() if group}
     blocks[TABLE_SECTION_ID] = terms_table(concepts, languages, locale)
-    return _fill_sections(markdown, blocks)
+    return fill_sections(markdown, blocks)
 
 
 def glossary_entries(concepts: Iterable[Mapping], locale: str) -> str:
@@ -73,24 +74,6 @@ def abbreviations(concepts: Iterable[Mapping], locale: str) -> str:
         text = summary if term == abbreviation else f"{term} – {summary}"
         lines.append(f"*[{abbreviation}]: {text}")
     return "\n".join(lines)
-
-
-def _fill_sections(markdown: str, blocks: Mapping[str, str]) -> str:
-    """Append ``blocks[id]`` at the end of each section headed ``{#id}``."""
-    lines = markdown.split("\n")
-    out: list[str] = []
-    pending: tuple[int, str] | None = None  # (heading level, block) waiting for the section's end
-    for line in lines:
-        match = _HEADING.match(line)
-        if match and pending and len(match.group(1)) <= pending[0]:
-            out += ["", pending[1], ""]
-            pending = None
-        out.append(line)
-        if match and match.group(2) in blocks:
-            pending = (len(match.group(1)), blocks[match.group(2)])
-    if pending:
-        out += ["", pending[1], ""]
-    return "\n".join(out)
 
 
 def _label(concept: Mapping, locale: str) -> str:

@@ -8,10 +8,12 @@ sequences (case-insensitive; abbreviations case-sensitive), so `Net  Promoter\nS
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kbsync.cache import Cache
 from kbsync.errors import ConfigError
 from kbsync.schemas import format_path, validate
 from kbsync.site_config import SiteConfig
@@ -19,6 +21,7 @@ from kbsync.yaml_source import YamlSourceError, compose_mapping, construct, line
 
 WORD_RE = re.compile(r"[^\W_]+")
 WHAT = "termbase"
+_CACHE = "termbase"
 CONCEPT_KEYS = {"id", "abbreviation", "group"}
 
 
@@ -122,20 +125,34 @@ class TermbaseError(ConfigError):
     """The termbase cannot be used; the message names the file, the line and the fix."""
 
 
-def load_termbase(path: Path, locales: list[str] | tuple[str, ...] | None = None) -> dict:
+def load_termbase(path: Path, locales: list[str] | tuple[str, ...] | None = None,
+                  cache: Cache | None = None) -> dict:
     """The termbase as data, `{"version": 1, "concepts": [...]}`, validated; or TermbaseError.
 
     With `locales` (the site's languages), every concept must give a term in each of them and
     no other language. Used by the checks (via `site_termbase`) and by the site's glossary.
+    With a `cache`, a file validated before (same bytes, same languages) is not validated again.
     """
     shown = str(path)
     try:
-        text = Path(path).read_text("utf-8-sig")
+        data = Path(path).read_bytes()
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         raise TermbaseError("not found", path=shown,
                             hint="create it; see scripts/kbsync/README.md, section Termbase") from None
     except (OSError, UnicodeDecodeError) as error:
         raise TermbaseError(f"cannot be read as UTF-8 text ({error})", path=shown) from None
+    key = hashlib.sha256(data + repr(locales).encode()).hexdigest()
+    stored = cache.load(_CACHE) if cache else {}
+    if key in stored:
+        return stored[key]
+    termbase = _validated(text, shown, locales)
+    if cache:
+        cache.save(_CACHE, {key: termbase})
+    return termbase
+
+
+def _validated(text: str, shown: str, locales: list[str] | tuple[str, ...] | None) -> dict:
     try:
         node = compose_mapping(text, 1, WHAT)
         data = construct(node, 1, WHAT) if node is not None else {}

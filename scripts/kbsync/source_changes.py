@@ -1,0 +1,122 @@
+"""What changed in the source text and when, section by section, read from git history.
+
+For the site's "what changed" page, the dates in its outdated banners and each page's "text last
+changed" line. Detection of outdated translations never depends on this (kbsync.status does not
+use git); without history `HistoryUnavailable` says why and the site says so.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import dataclass
+
+from kbsync.analysis import Analyzer
+from kbsync.cache import Cache
+from kbsync.history import HistoryUnavailable, git, is_shallow
+from kbsync.model import PageContent
+from kbsync.site_config import SiteConfig
+
+PAGE_ADDED, PAGE_REMOVED = "page-added", "page-removed"
+ADDED, CHANGED, REMOVED = "added", "changed", "removed"
+_RECORD, _FIELD = "\x1e", "\x1f"
+_CACHE = "source-changes"
+
+
+@dataclass(frozen=True)
+class SectionChange:
+    """One change of the source: a section added, changed or removed, or a page added or removed."""
+
+    date: datetime.date
+    commit: str
+    page: str  # path inside the language folder, e.g. guidelines/service-quality.md
+    section: str | None  # None for a whole page
+    kind: str
+
+
+def source_changes(config: SiteConfig, cache: Cache | None = None, max_commits: int = 200) -> tuple[SectionChange, ...]:
+    """Changes of the source pages in the newest `max_commits` commits that touched them, newest first.
+
+    The result depends only on the history read (and how Markdown is read), so it is cached by that.
+    """
+    folder = _source_folder(config)
+    log = git(config.root, "log", f"-n{max_commits}", "--no-renames", "--name-status",
+              f"--format={_RECORD}%H{_FIELD}%cs{_FIELD}%P", "--", folder).decode("utf-8", "replace")
+    if not log.strip():
+        raise HistoryUnavailable("the clone is shallow (git fetch --unshallow)" if is_shallow(config)
+                                 else f"{folder} has no commits")
+    key = hashlib.sha256(f"{config.markdown_key}\0{log}".encode()).hexdigest()
+    stored = cache.load(_CACHE) if cache else {}
+    if key in stored:
+        return stored[key]
+    changes = _changes_in(config, folder, log)
+    if cache:
+        cache.save(_CACHE, {key: changes})
+    return changes
+
+
+def _changes_in(config: SiteConfig, folder: str, log: str) -> tuple[SectionChange, ...]:
+    touched = []  # (commit, parent, date, status, path inside the folder)
+    for record in log.split(_RECORD)[1:]:
+        header, *lines = record.strip("\n").split("\n")
+        commit, date, parents = header.split(_FIELD)
+        parent = parents.split()[0] if parents else None
+        for line in lines:
+            status, _, path = line.partition("\t")
+            if path.startswith(folder + "/") and path.endswith(".md"):
+                touched.append((commit, parent, datetime.date.fromisoformat(date), status[:1], path))
+    reader = _VersionReader(config)
+    changes: list[SectionChange] = []
+    for commit, parent, date, status, path in touched:
+        page = path[len(folder) + 1:]
+        before = reader.read(parent, path) if parent and status != "A" else None
+        after = reader.read(commit, path) if status != "D" else None
+        if before is None or after is None:
+            kind = PAGE_ADDED if after is not None else PAGE_REMOVED
+            changes.append(SectionChange(date, commit, page, None, kind))
+            continue
+        old = {section.id: section.fingerprint for section in before.sections}
+        for section in after.sections:
+            kind = ADDED if section.id not in old else CHANGED if old[section.id] != section.fingerprint else None
+            if kind:
+                changes.append(SectionChange(date, commit, page, section.id, kind))
+        now = set(after.section_ids)
+        changes += [SectionChange(date, commit, page, section_id, REMOVED)
+                    for section_id in old if section_id not in now]
+    return tuple(changes)
+
+
+def last_changed(config: SiteConfig) -> dict[str, datetime.date]:
+    """For every committed page file (path relative to the repository root) the date of its last commit."""
+    docs = config.docs_dir.relative_to(config.root).as_posix()
+    log = git(config.root, "log", "--name-only", f"--format={_RECORD}%cs", "--", docs).decode("utf-8", "replace")
+    dates: dict[str, datetime.date] = {}
+    for record in log.split(_RECORD)[1:]:
+        date, *paths = record.strip("\n").split("\n")
+        for path in paths:
+            if path and path not in dates:
+                dates[path] = datetime.date.fromisoformat(date)
+    return dates
+
+
+def _source_folder(config: SiteConfig) -> str:
+    return (config.docs_dir / config.source_lang).relative_to(config.root).as_posix()
+
+
+class _VersionReader:
+    """A source file as it was in a commit, analysed once per distinct content."""
+
+    def __init__(self, config: SiteConfig):
+        self.config = config
+        self.analyzer = Analyzer(config)
+        self.by_hash: dict[str, PageContent] = {}
+
+    def read(self, commit: str, path: str) -> PageContent | None:
+        try:
+            data = git(self.config.root, "show", f"{commit}:{path}")
+        except HistoryUnavailable:
+            return None
+        key = hashlib.sha256(data).hexdigest()
+        if key not in self.by_hash:
+            self.by_hash[key] = self.analyzer.analyze(data, self.config.source_lang)
+        return self.by_hash[key]
