@@ -21,7 +21,9 @@ from kbsync.checks.context import CheckContext, Pair
 from kbsync.docs_tree import Inventory, TreeFiles, analyse_page, read_files, start_analyzer
 from kbsync import __version__
 from kbsync.model import INTRO_ID, Finding, Page, PageOutline
+from kbsync.checks.published_links import check_published
 from kbsync.pairing import display_path
+from kbsync.published import load_published
 from kbsync.review import review_due
 from kbsync.parallel import run_jobs
 from kbsync.site_config import SiteConfig
@@ -109,6 +111,9 @@ def run_checks(config: SiteConfig, cache: Cache, selection: list[str] | None = N
     findings += [finding for page in files.selection for finding in results[page].findings]
     outlines = {(outline.lang, outline.page): outline for page in files.selection
                 for outline in results[page].outlines}
+    record = load_published(config.published_path, config.relative(config.published_path))
+    findings += check_published(config, {page: ids for page, ids in record.items()
+                                         if selection is None or page in files.selection}, outlines)
     return CheckRun(tuple(sorted(findings, key=Finding.sort_key)), status_report(config, statuses), outlines)
 
 
@@ -174,6 +179,8 @@ def _outline(page: Page, today: datetime.date) -> PageOutline:
     title = front.get("title") if isinstance(front.get("title"), str) else None
     headings = [section.title for section in content.sections if section.level == 1]
     owner = front.get("owner") if isinstance(front.get("owner"), str) else None
+    aliases = front.get("section_aliases")
     return PageOutline(page.lang, page.page, title or (headings[0] if headings else page.page), owner,
                        review_due(front, today),
-                       tuple((section.id, section.title) for section in content.sections if section.id != INTRO_ID))
+                       tuple((section.id, section.title) for section in content.sections if section.id != INTRO_ID),
+                       tuple((str(old), str(new)) for old, new in aliases.items()) if isinstance(aliases, dict) else ())

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from kbsync import __version__
-from kbsync.commands import ack, check, diff, status, sync
+from kbsync.commands import ack, check, diff, publish, status, sync
 from kbsync.commands.session import Session
 from kbsync.errors import KbsyncError
 
@@ -22,6 +22,7 @@ COMMANDS = {
     "sync": (sync, "record the source fingerprints after translating"),
     "ack": (ack, "accept a source change that needs no retranslation"),
     "diff": (diff, "show how outdated sections changed in the source"),
+    "publish": (publish, "record the published pages and section IDs, so links keep working"),
 }
 EXIT_USAGE = 2
 

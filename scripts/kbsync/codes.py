@@ -73,6 +73,8 @@ CODES: dict[str, Code] = _table(
     ("KB602", W, "approved-term-missing", "the source uses a concept; the translation lacks its approved term"),
     ("KB701", W, "identical-to-source", "a paragraph identical to the source"),
     ("KB702", W, "source-language", "a paragraph recognised as the source language"),
+    ("KB901", E, "published-page-gone", "a published page no longer exists and has no redirect"),
+    ("KB902", E, "published-section-gone", "a published section ID no longer exists and has no alias"),
     ("KB801", O, "outdated", "the source section changed since the recorded fingerprint"),
     ("KB802", O, "new-in-source", "the source has a section the translation lacks"),
     ("KB803", O, "removed-in-source", "the translation has a section the source removed"),

@@ -9,7 +9,6 @@ from `site_glossary`, the readers' banners and status tables from `site_status`,
 from __future__ import annotations
 
 import datetime
-import re
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -25,6 +24,7 @@ from kbsync.errors import KbsyncError
 from kbsync.history import HistoryUnavailable
 from kbsync.page_meta import format_day, format_percent, page_meta
 from kbsync.site_config import load_site_config
+from kbsync.site_redirects import redirect_pages
 from kbsync.site_sections import fill_sections
 from kbsync.source_changes import last_changed, source_changes
 from kbsync.termbase import TermbaseError, load_termbase
@@ -38,6 +38,7 @@ class KbsyncPluginConfig(Config):
     glossary_page = config_options.Type(str, default="glossary.md")
     status_page = config_options.Type(str, default="translation-status.md")
     changes_page = config_options.Type(str, default="changes.md")
+    redirects = config_options.Type(dict, default={})  # old page path -> new page path, inside each language
 
 
 class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
@@ -71,7 +72,18 @@ class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
             toc["permalink_title"] = ui_text(config.theme["language"])["permalink_title"]
         if self._run is None:
             self._load_site_data(config)
+            self._check_redirects()
         return config
+
+    def _check_redirects(self) -> None:
+        pages = {page for lang, page in self._run.outlines if lang == self._default}
+        for old, new in self.config.redirects.items():
+            if new not in pages:
+                raise PluginError(f"kbsync: redirects: `{old}: {new}`: docs/{self._default}/{new} does not exist; "
+                                  "expected the path of the page that replaced it, like `guidelines/new-page.md`")
+            if old in pages:
+                raise PluginError(f"kbsync: redirects: `{old}` still exists as a page: remove the redirect "
+                                  "or move the page")
 
     def _load_site_data(self, config) -> None:
         """Everything read from the docs tree and git, once per build for all languages."""
@@ -121,15 +133,15 @@ class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
 
     def on_page_content(self, html, page, config, files):
         locale = config.theme["language"]
+        path = _page_path(page)
+        html = site_status.alias_anchors(html, self._run, self._default, path)
         if _is_fallback(page, locale) or locale == self._default:
             return html
-        path = _page_path(page)
         source_url = site_status.relative_url(self._site.page_url(self._default, path), page.url)
         ui = ui_text(locale)
         for section_id in site_status.outdated_sections(self._run, locale, path):
             mark = site_status.section_mark(f"{source_url}#{section_id}", ui, self._default)
-            html = re.sub(rf'(<h([2-6]) id="{re.escape(section_id)}"[^>]*>.*?</h\2>)', lambda m: m.group(1) + mark,
-                          html, count=1, flags=re.S)
+            html = site_status.after_heading(html, section_id, mark)
         return html
 
     def on_template_context(self, context, template_name, config):
@@ -162,6 +174,9 @@ class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
         # Every language's build overwrites site_dir/404.html; put the default language's back.
         if self._default in self._not_found:
             write_file(self._not_found[self._default].encode("utf-8"), str(Path(config.site_dir) / _NOT_FOUND))
+        locale = config.theme["language"]
+        for path, html in redirect_pages(self.config.redirects, self._site, locale, ui_text(locale)).items():
+            write_file(html.encode("utf-8"), str(Path(config.site_dir) / path))
 
     def _add_ui(self, context, config):
         locale = config.theme["language"]

@@ -145,6 +145,7 @@ class PageOutline:
     owner: str | None
     review_due: datetime.date | None
     sections: tuple[tuple[str, str], ...]  # (section ID, heading text), `_intro` left out
+    aliases: tuple[tuple[str, str], ...] = ()  # (old section ID, ID it moved to), from `section_aliases`
 
     def section_title(self, section_id: str) -> str | None:
         return next((title for sid, title in self.sections if sid == section_id), None)

@@ -38,6 +38,15 @@ class SiteConfig:
     languages: tuple[Language, ...]
     extensions: tuple[str, ...]
     extension_configs: dict[str, dict[str, Any]]
+    redirects: frozenset[str] = frozenset()  # old page paths of plugins.kbsync.redirects
+
+    def redirects_from(self, page: str) -> bool:
+        """Whether the site redirects the page path `page` (inside the language folders) elsewhere."""
+        return page in self.redirects
+
+    @property
+    def published_path(self) -> Path:
+        return self.docs_dir / "published.yml"
 
     @property
     def source_lang(self) -> str:
@@ -108,14 +117,27 @@ def load_site_config(config_path: Path) -> SiteConfig:
     extensions, extension_configs = _extensions(raw.get("markdown_extensions") or [], where)
     return SiteConfig(root=root, config_path=config_path, docs_dir=docs_dir.resolve(),
                       languages=languages, extensions=extensions,
-                      extension_configs=extension_configs)
+                      extension_configs=extension_configs, redirects=_redirects(raw))
+
+
+def _redirects(raw: dict[str, Any]) -> frozenset[str]:
+    """The old page paths that the site's kbsync plugin redirects (plugins.kbsync.redirects)."""
+    for name, options in _plugin_entries(raw):
+        if name == "kbsync" and isinstance(options, dict):
+            maps = options.get("redirects") or {}
+            return frozenset(str(key) for key in maps) if isinstance(maps, dict) else frozenset()
+    return frozenset()
+
+
+def _plugin_entries(raw: dict[str, Any]) -> list[tuple[str, Any]]:
+    plugins = raw.get("plugins") or []
+    if isinstance(plugins, dict):
+        return list(plugins.items())
+    return [next(iter(item.items())) if isinstance(item, dict) and item else (item, {}) for item in plugins]
 
 
 def _i18n_options(raw: dict[str, Any], where: str) -> dict[str, Any]:
-    plugins = raw.get("plugins") or []
-    entries = plugins.items() if isinstance(plugins, dict) else (
-        next(iter(item.items())) if isinstance(item, dict) else (item, {}) for item in plugins)
-    for name, options in entries:
+    for name, options in _plugin_entries(raw):
         if name == "i18n":
             options = options or {}
             if options.get("docs_structure") != "folder":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import posixpath
+import re
 from dataclasses import dataclass
 from html import escape
 from typing import Callable, Mapping, Sequence
@@ -67,7 +68,7 @@ def page_banners(run: CheckRun, languages: SiteLanguages, lang: str, page: str, 
                                                   ui, date, change_dates))
             if items:
                 banners.append({"kind": "outdated", "title": ui["outdated_title"], "text": ui["outdated_intro"],
-                                "items": items})
+                                "sections": items})
     outline = run.outlines.get((languages.source if fallback else lang, page))
     if outline is not None and outline.review_due is not None and outline.review_due <= today:
         banners.append({"kind": "review", "title": ui["review_title"],
@@ -82,6 +83,25 @@ def outdated_sections(run: CheckRun, lang: str, page: str) -> list[str]:
         return []
     return [section.id for section in status.sections
             if section.state in (SectionState.OUTDATED, SectionState.REMOVED_IN_SOURCE)]
+
+
+def alias_anchors(html: str, run: CheckRun, source_lang: str, page: str) -> str:
+    """Old section IDs (front matter `section_aliases` of the source page) kept as anchors before their new sections."""
+    outline = run.outlines.get((source_lang, page))
+    for old, new in outline.aliases if outline else ():
+        html = _before_heading(html, new, f'<span id="{escape(old)}"></span>')
+    return html
+
+
+def after_heading(html: str, section_id: str, fragment: str) -> str:
+    """`fragment` inserted right after the heading with ID `section_id` (unchanged if there is none)."""
+    return re.sub(rf'(<h([1-6]) id="{re.escape(section_id)}"[^>]*>.*?</h\2>)', lambda match: match.group(1) + fragment,
+                  html, count=1, flags=re.S)
+
+
+def _before_heading(html: str, section_id: str, fragment: str) -> str:
+    return re.sub(rf'(<h[1-6] id="{re.escape(section_id)}"[^>]*>)', lambda match: fragment + match.group(1),
+                  html, count=1)
 
 
 def section_mark(source_section_url: str, ui: Mapping[str, str], source_lang: str) -> str:

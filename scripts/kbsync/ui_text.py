@@ -8,6 +8,8 @@ from __future__ import annotations
 
 UI_TEXT: dict[str, dict[str, str]] = {
     "de": {
+        "redirect_title": "Seite umgezogen",
+        "redirect_body": "Diese Seite ist umgezogen:",
         "first_day": "1",
         "percent_format": "{number}\u00a0%",
         "months": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
@@ -61,6 +63,8 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "not_found_search": "Oder suchen Sie oben nach einem Begriff.",
     },
     "it": {
+        "redirect_title": "Pagina spostata",
+        "redirect_body": "Questa pagina è stata spostata:",
         "first_day": "1",
         "percent_format": "{number}%",
         "months": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
@@ -114,6 +118,8 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "not_found_search": "Oppure cerca un termine qui sopra.",
     },
     "fr": {
+        "redirect_title": "Page déplacée",
+        "redirect_body": "Cette page a été déplacée :",
         "first_day": "1er",
         "percent_format": "{number}\u202f%",
         "months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
@@ -167,6 +173,8 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "not_found_search": "Vous pouvez aussi rechercher un terme ci-dessus.",
     },
     "en": {
+        "redirect_title": "Page moved",
+        "redirect_body": "This page has moved:",
         "first_day": "1",
         "percent_format": "{number}%",
         "months": "January February March April May June July August September October November December",

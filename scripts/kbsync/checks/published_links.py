@@ -1,0 +1,35 @@
+"""Published pages and section IDs that disappeared without a redirect or an alias.
+
+A run check: it compares the record (`docs/published.yml`) with the source pages' outlines.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Mapping
+
+from kbsync.model import Finding, PageOutline
+from kbsync.site_config import SiteConfig
+
+
+def check_published(config: SiteConfig, record: Mapping[str, tuple[str, ...]],
+                    outlines: Mapping[tuple[str, str], PageOutline]) -> Iterator[Finding]:
+    source = config.source_lang
+    shown = config.relative(config.published_path)
+    for page, section_ids in sorted(record.items()):
+        outline = outlines.get((source, page))
+        if outline is None:
+            if not config.redirects_from(page):
+                yield Finding(path=shown, line=0, code="KB901", lang=source, message=(
+                    f"published page `{page}` no longer exists: restore it, or add a redirect in "
+                    f"mkdocs.yml (plugins: kbsync: redirects: {{{page}: new/page.md}})"))
+            continue
+        present = {section for section, _ in outline.sections}
+        aliases = dict(outline.aliases)
+        for section in section_ids:
+            if section in present or aliases.get(section) in present:
+                continue
+            yield Finding(path=f"{config.docs_prefix}/{source}/{page}", line=1, code="KB902", lang=source,
+                          section=section, message=(
+                              f"published section `{section}` no longer exists: restore the ID, or map it "
+                              f"to the section that replaced it in the front matter: "
+                              f"`section_aliases: {{{section}: new-id}}`"))

@@ -1,0 +1,36 @@
+"""`kbsync publish`: add every current source page and section ID to the published record.
+
+Run it when new pages or sections go live. It never removes an entry: a published link must
+keep working, through a redirect or a section alias, and `kbsync check` enforces that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kbsync.checking import run_checks
+from kbsync.commands.session import Session
+from kbsync.published import load_published, merged, save_published
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    del parser  # no options: the record always covers the whole source language
+
+
+def run(args: argparse.Namespace, session: Session) -> int:
+    config = session.config
+    path = config.published_path
+    shown = config.relative(path)
+    recorded = load_published(path, shown)
+    outlines = run_checks(config, session.cache).outlines
+    current = {outline.page: tuple(section for section, _ in outline.sections)
+               for (lang, _), outline in outlines.items() if lang == config.source_lang}
+    record = merged(recorded, current)
+    added = sum(len(ids) for ids in record.values()) + len(record) \
+        - sum(len(ids) for ids in recorded.values()) - len(recorded)
+    if record != recorded:
+        save_published(path, record)
+    sys.stdout.write(f"{shown}: {len(record)} pages, {sum(len(ids) for ids in record.values())} sections "
+                     f"published ({added} new entries)\n")
+    return 0

@@ -1,0 +1,251 @@
+"""A synthetic knowledge base in the shape of this one, N pages per language, for the benchmarks.
+
+``generate(root, pages, repository)`` writes into an empty folder:
+
+- ``mkdocs.yml``: the repository's own, without its page tree (``nav`` lists the real pages),
+  so the navigation comes from the folders, and ``overrides/`` (the theme overrides);
+- ``docs/termbase.yml``: the repository's termbase, so glossary and tooltips are the real ones;
+- per language ``pages`` pages: the home page; the pages whose content the kbsync plugin generates
+  (glossary, translation status, changes), copied from the repository; folders of 50 pages, each
+  an index page (``navigation.indexes``) and 49 topic pages of about 600 words in five sections
+  with IDs: paragraphs, a list, a table of figures, numbered steps, a link to another page's
+  section, a code block, an admonition. The smallest trees get a folder with one topic page first.
+
+A page has the same structure in every language (its random generator is seeded with its number),
+so ``kbsync check`` finds nothing once ``record_provenance`` has recorded every translation, as
+``kbsync sync`` does after translating; ``commit`` then makes the tree a git repository, whose
+history the site's "what changed" page reads. Languages come from the repository's ``mkdocs.yml``;
+each needs its words here.
+
+It must not build or time anything: ``scripts/bench_kbsync.py`` and ``scripts/bench_site.py`` do.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import random
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kbsync.mkdocs_plugin import KbsyncPluginConfig
+from kbsync.pairing import page_path
+from kbsync.site_config import load_site_config
+
+SECTIONS = ("principles", "figures", "procedure", "examples", "notes")
+# Files per folder: its index page and 49 topic pages.
+FOLDER_SIZE = 50
+HOME = "index.md"
+# The pages the kbsync plugin fills in (its defaults): copied from the repository, not generated.
+REFERENCE_PAGES = tuple(dict(KbsyncPluginConfig._schema)[key].default
+                        for key in ("glossary_page", "status_page", "changes_page"))
+_LAST_REVIEWED = re.compile(r"^last_reviewed: .*$", re.M)
+
+VOCABULARY = {
+    "de": ("der die das und ist nicht mit den Kunden für eine wir auf dem sich zu Anliegen "
+           "werden Sie im Gespräch immer bei unser Team auch nach wenn Qualität Antwort schnell "
+           "freundlich persönlich vollständig Kontakt dokumentieren prüfen klären "
+           "Lösung verbindlich Zusage halten jede jeder Mitarbeiterin Mitarbeiter Leitung"),
+    "it": ("il la che e non con i clienti per una noi sul si al richiesta sono voi nel "
+           "colloquio sempre presso nostro team anche dopo quando qualità risposta rapida "
+           "cortese personale completa contatto documentare verificare chiarire "
+           "soluzione impegno mantenere ogni collaboratrice collaboratore responsabile"),
+    "fr": ("le la que et ne pas avec les clients pour une nous sur se au demande sont vous "
+           "dans entretien toujours chez notre équipe aussi après quand qualité réponse rapide "
+           "aimable personnelle complète contact documenter vérifier clarifier "
+           "solution engagement tenir chaque collaboratrice collaborateur responsable"),
+    "en": ("the that and is not with customers for a we on to request are you in the "
+           "conversation always at our team also after when quality answer quick friendly "
+           "personal complete contact document check clarify solution commitment "
+           "keep every colleague manager lead"),
+}
+HEADINGS = {
+    "de": ("Grundsätze", "Kennzahlen", "Vorgehen", "Beispiele", "Hinweise"),
+    "it": ("Principi", "Indicatori", "Procedura", "Esempi", "Note"),
+    "fr": ("Principes", "Indicateurs", "Procédure", "Exemples", "Remarques"),
+    "en": ("Principles", "Figures", "Procedure", "Examples", "Notes"),
+}
+# The home page's title, its list of areas, a folder's title, a folder's list of pages.
+TITLES = {
+    "de": ("Startseite", "Bereiche", "Teil", "Seiten"),
+    "it": ("Pagina iniziale", "Aree", "Parte", "Pagine"),
+    "fr": ("Accueil", "Domaines", "Partie", "Pages"),
+    "en": ("Home", "Areas", "Part", "Pages"),
+}
+DECIMAL = {"de": ",", "it": ",", "fr": ",", "en": "."}
+# Who commits the generated tree; a fixed identity, so no git configuration is needed.
+_GIT_IDENTITY = ("-c", "user.name=Synthetic knowledge base", "-c", "user.email=synthetic-kb@example.invalid",
+                 "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main")
+
+
+@dataclass(frozen=True)
+class SyntheticPage:
+    """One page of the synthetic knowledge base, the same path in every language."""
+
+    path: str  # inside a language folder, e.g. "part-01/page-0057.md"
+    kind: str  # "home", "reference" (copied from the repository), "index" or "topic"
+    number: int  # seeds a topic page's structure; a folder's number for an index page
+
+
+def plan(pages: int) -> list[SyntheticPage]:
+    """The ``pages`` pages of every language (at least 3), in the order they are generated."""
+    if pages < 3:
+        raise ValueError(f"a synthetic knowledge base has at least 3 pages per language, not {pages}")
+    folders = _folder_pages()
+    ordered = itertools.chain([SyntheticPage(HOME, "home", 0)], itertools.islice(folders, 2),
+                              (SyntheticPage(path, "reference", 0) for path in REFERENCE_PAGES), folders)
+    return list(itertools.islice(ordered, pages))
+
+
+def generate(root: Path, pages: int, repository: Path) -> list[SyntheticPage]:
+    """Write the knowledge base into ``root`` (empty or missing) from ``repository``'s configuration."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(site_config_text(repository / "mkdocs.yml"), "utf-8")
+    if (repository / "overrides").is_dir():
+        shutil.copytree(repository / "overrides", root / "overrides")
+    (root / ".gitignore").write_text(".cache/\nsite*/\n", "utf-8")
+    config = load_site_config(root / "mkdocs.yml")
+    source = load_site_config(repository / "mkdocs.yml")
+    missing = [locale for locale in config.locales if locale not in VOCABULARY]
+    if missing:
+        raise ValueError(f"no words for language {', '.join(missing)}: add them to VOCABULARY, HEADINGS, "
+                         "TITLES and DECIMAL in scripts/kbsync/synthetic_kb.py")
+    planned = plan(pages)
+    topics = [page for page in planned if page.kind == "topic"]
+    reviewed = datetime.date.today().isoformat()  # a page reviewed today is not due for review
+    for lang in config.locales:
+        for page in planned:
+            path = page_path(config, lang, page.path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if page.kind == "reference":
+                text = page_path(source, lang, page.path).read_text("utf-8")
+                text = _LAST_REVIEWED.sub(f"last_reviewed: {reviewed}", text, count=1)
+            else:
+                text = front_matter(lang, page, reviewed) + page_body(lang, page, planned, topics)
+            path.write_text(text, "utf-8")
+    shutil.copyfile(source.termbase_path, config.termbase_path)
+    return planned
+
+
+def record_provenance(root: Path, planned: Sequence[SyntheticPage]) -> subprocess.CompletedProcess[str] | None:
+    """``kbsync sync`` every translation of every page, as a translator does after translating.
+
+    Returns the failed ``kbsync sync`` run, or None when every language was recorded.
+    """
+    for lang in load_site_config(root / "mkdocs.yml").translation_langs:
+        result = subprocess.run([sys.executable, "-m", "kbsync", "sync", lang, *(page.path for page in planned)],
+                                cwd=root, capture_output=True, text=True, check=False)
+        if result.returncode:
+            return result
+    return None
+
+
+def commit(root: Path) -> None:
+    """Make ``root`` a git repository with everything in one commit (raises CalledProcessError)."""
+    for command in (("init", "--quiet"), ("add", "--all"), ("commit", "--quiet", "--message", "Knowledge base")):
+        subprocess.run(["git", *_GIT_IDENTITY, *command], cwd=root, capture_output=True, check=True)
+
+
+def site_config_text(source: Path) -> str:
+    """``source`` (a mkdocs.yml) without its page tree: the generated pages differ."""
+    kept, skipping = [], False
+    for line in source.read_text("utf-8").splitlines():
+        if line.startswith("nav:"):
+            skipping = True
+            continue
+        if skipping and line and not line.startswith((" ", "\t", "#")):
+            skipping = False
+        if not skipping:
+            kept.append(line)
+    return "\n".join(kept) + "\n"
+
+
+def front_matter(lang: str, page: SyntheticPage, reviewed: str) -> str:
+    return (f"---\ntitle: {_title(lang, page)}\ndescription: Seite {page.number}\n"
+            f"owner: Quality management\nlast_reviewed: {reviewed}\nreview_interval_months: 12\n---\n\n")
+
+
+def page_body(lang: str, page: SyntheticPage, planned: Sequence[SyntheticPage],
+              topics: Sequence[SyntheticPage]) -> str:
+    """The Markdown of a generated page in ``lang``, following the template of its kind."""
+    if page.kind == "topic":
+        return topic_body(lang, page, topics)
+    words = VOCABULARY[lang].split()
+    text = random.Random(f"{lang}{page.kind}{page.number}")
+    home, areas, _, listed = TITLES[lang]
+    lines = [f"# {_title(lang, page)}", "", _paragraph(text, words, 3), ""]
+    if page.kind == "home":
+        lines += [f"## {areas} {{#areas}}", ""]
+        lines += [f"- [{_title(lang, other)}]({other.path})" for other in planned if other.kind == "index"]
+    else:
+        folder = page.path.rsplit("/", 1)[0]
+        lines += [f"## {listed} {{#pages}}", ""]
+        lines += [f"- [{_title(lang, other)}]({other.path.rsplit('/', 1)[1]})"
+                  for other in planned if other.kind == "topic" and other.path.startswith(f"{folder}/")]
+        lines += ["", f"[{home}](../{HOME})"]
+    return "\n".join(lines) + "\n"
+
+
+def topic_body(lang: str, page: SyntheticPage, topics: Sequence[SyntheticPage]) -> str:
+    """A topic page: an introduction and five sections; the same structure in every language."""
+    structure = random.Random(page.number)
+    words = VOCABULARY[lang].split()
+    text = random.Random(f"{lang}{page.number}")
+    link = f"../{structure.choice(topics).path}#{SECTIONS[1]}"
+    share = structure.randint(50, 95)
+    count = structure.randint(1000, 9999)
+    decimal = DECIMAL[lang]
+    group = "." if decimal == "," else ","
+    lines = [f"# {_title(lang, page)}", "", _paragraph(text, words, 4), ""]
+    for index, section_id in enumerate(SECTIONS):
+        lines += [f"## {HEADINGS[lang][index]} {{#{section_id}}}", ""]
+        lines += [_paragraph(text, words, 4), ""]
+        if section_id == "principles":
+            lines += [f"- {_sentence(text, words, 10)}" for _ in range(4)] + [""]
+        elif section_id == "figures":
+            lines += [f"Net Promoter Score (NPS): {_sentence(text, words, 8)}", ""]
+            lines += ["| A | B | C |", "| --- | --- | --- |",
+                      f"| {share} % | {count // 1000}{group}{count % 1000:03d} | 7{decimal}5 |",
+                      f"| {100 - share} % | 12 | 2025-03-01 |", ""]
+        elif section_id == "procedure":
+            lines += [f"{step}. {_sentence(text, words, 8)}" for step in range(1, 4)] + [""]
+            lines += [f"[{HEADINGS[lang][1]}]({link})", ""]
+        elif section_id == "examples":
+            lines += ["```text", f"total = {count}", "# not a heading", "```", ""]
+        else:
+            lines += ['!!! note', f"    {_sentence(text, words, 12)}", "",
+                      f"[{HEADINGS[lang][0]}](#principles)", ""]
+    return "\n".join(lines)
+
+
+def _folder_pages() -> Iterator[SyntheticPage]:
+    """Folders of FOLDER_SIZE pages, without end: each an index page, then its topic pages."""
+    for position in itertools.count():
+        folder, slot = divmod(position, FOLDER_SIZE)
+        if slot == 0:
+            yield SyntheticPage(f"part-{folder:02d}/index.md", "index", folder)
+        else:
+            yield SyntheticPage(f"part-{folder:02d}/page-{position:04d}.md", "topic", position)
+
+
+def _title(lang: str, page: SyntheticPage) -> str:
+    home, _, part, _ = TITLES[lang]
+    if page.kind == "home":
+        return home
+    if page.kind == "index":
+        return f"{part} {page.number + 1}"
+    return f"{HEADINGS[lang][0]} {page.number}"
+
+
+def _sentence(rng: random.Random, words: list[str], length: int) -> str:
+    text = " ".join(rng.choice(words) for _ in range(length))
+    return text[0].upper() + text[1:] + "."
+
+
+def _paragraph(rng: random.Random, words: list[str], sentences: int) -> str:
+    return " ".join(_sentence(rng, words, rng.randint(9, 15)) for _ in range(sentences))
