@@ -83,3 +83,36 @@ def page_html(built_site):
         return cache[key]
 
     return load
+
+
+@pytest.fixture(scope="session")
+def mkdocs_build():
+    """mkdocs_build(config_file, site_dir) -> CompletedProcess of a real `mkdocs build --strict`."""
+    return run_mkdocs_build
+
+
+def copy_knowledge_base(target: Path) -> Path:
+    """The site's sources (docs, overrides, mkdocs.yml) copied to `target`, as a git repository with one commit."""
+    import shutil
+
+    for name in ("docs", "overrides"):
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    git(target, "init", "-q", "-b", "main")
+    git(target, "add", "-A")
+    git(target, "commit", "-q", "-m", "knowledge base", date="2026-11-20T09:00:00+00:00")
+    return target
+
+
+def git(root: Path, *args: str, date: str | None = None) -> str:
+    env = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.invalid",
+               GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.invalid")
+    if date:
+        env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
+    return subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture(scope="session")
+def kb_tools():
+    """(copy_knowledge_base, git): helpers for tests that change a copy of the knowledge base."""
+    return copy_knowledge_base, git
