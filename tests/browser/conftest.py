@@ -300,3 +300,34 @@ def screenshots() -> Path:
     """artefacts/screenshots/ (git ignores artefacts/)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture(scope="session")
+def status_site(tmp_path_factory, kb_tools, mkdocs_build) -> Path:
+    """The knowledge base with history in which a German section changed and a page is past its review date."""
+    copy_knowledge_base, git = kb_tools
+    root = copy_knowledge_base(tmp_path_factory.mktemp("status") / "kb")
+    german = root / "docs/de/guidelines/service-quality.md"
+    german.write_text(german.read_text(encoding="utf-8").replace(
+        "solange die Identifizierung nicht abgeschlossen ist.",
+        "solange die Identifizierung nicht abgeschlossen ist, auch nicht per E-Mail."), encoding="utf-8")
+    for lang in ("de", "it", "fr", "en"):
+        page = root / "docs" / lang / "guidelines/service-quality.md"
+        page.write_text(page.read_text(encoding="utf-8").replace("last_reviewed: 2026-11-20", "last_reviewed: 2024-01-15"),
+                        encoding="utf-8")
+    git(root, "commit", "-q", "-am", "Identification: no data by e-mail either", date="2026-11-21T10:00:00+00:00")
+    site_dir = root / "site"
+    result = mkdocs_build(root / "mkdocs.yml", site_dir)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def status_site_url(status_site, languages) -> Iterator[str]:
+    yield from _serve(status_site, languages)
+
+
+@pytest.fixture
+def status_tab(new_tab, status_site_url) -> Tab:
+    """A tab on the knowledge base whose status banners are showing (``status_site``)."""
+    return new_tab(status_site_url)
