@@ -12,6 +12,7 @@ fresh process, and prints the figures with their share of the build.
 from __future__ import annotations
 
 import argparse
+import datetime
 import random
 import shutil
 import statistics
@@ -98,7 +99,8 @@ def page_body(lang: str, number: int, total: int) -> str:
 
 def front_matter(lang: str, number: int) -> str:
     return (f"---\ntitle: {HEADINGS[lang][0]} {number}\ndescription: Seite {number}\n"
-            "owner: Quality management\nlast_reviewed: 2025-01-15\nreview_interval_months: 12\n---\n\n")
+            f"owner: Quality management\nlast_reviewed: {datetime.date.today().isoformat()}\n"
+            "review_interval_months: 12\n---\n\n")
 
 
 def site_config(source: Path) -> str:
