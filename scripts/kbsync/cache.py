@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pickle
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
+
+T = TypeVar("T")
 
 from kbsync import __version__
 from kbsync.atomic_file import write_atomically
@@ -45,3 +47,14 @@ class Cache:
             write_atomically(self._path(name), pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a read-only checkout still checks, only without a cache
+
+
+def remembered(cache: Cache | None, name: str, key: str, compute: Callable[[], T]) -> T:
+    """The value stored under `key` in store `name`, or `compute()` stored as the store's only entry."""
+    stored = cache.load(name) if cache else {}
+    if key in stored:
+        return stored[key]
+    value = compute()
+    if cache:
+        cache.save(name, {key: value})
+    return value

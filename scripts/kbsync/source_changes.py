@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 
 from kbsync.analysis import Analyzer
-from kbsync.cache import Cache
+from kbsync.cache import Cache, remembered
 from kbsync.history import HistoryUnavailable, git, is_shallow
 from kbsync.model import PageContent
 from kbsync.site_config import SiteConfig
@@ -46,13 +46,7 @@ def source_changes(config: SiteConfig, cache: Cache | None = None, max_commits: 
         raise HistoryUnavailable("the clone is shallow (git fetch --unshallow)" if is_shallow(config)
                                  else f"{folder} has no commits")
     key = hashlib.sha256(f"{config.markdown_key}\0{log}".encode()).hexdigest()
-    stored = cache.load(_CACHE) if cache else {}
-    if key in stored:
-        return stored[key]
-    changes = _changes_in(config, folder, log)
-    if cache:
-        cache.save(_CACHE, {key: changes})
-    return changes
+    return remembered(cache, _CACHE, key, lambda: _changes_in(config, folder, log))
 
 
 def _changes_in(config: SiteConfig, folder: str, log: str) -> tuple[SectionChange, ...]:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kbsync.cache import Cache
+from kbsync.cache import Cache, remembered
 from kbsync.errors import ConfigError
 from kbsync.schemas import format_path, validate
 from kbsync.site_config import SiteConfig
@@ -143,13 +143,7 @@ def load_termbase(path: Path, locales: list[str] | tuple[str, ...] | None = None
     except (OSError, UnicodeDecodeError) as error:
         raise TermbaseError(f"cannot be read as UTF-8 text ({error})", path=shown) from None
     key = hashlib.sha256(data + repr(locales).encode()).hexdigest()
-    stored = cache.load(_CACHE) if cache else {}
-    if key in stored:
-        return stored[key]
-    termbase = _validated(text, shown, locales)
-    if cache:
-        cache.save(_CACHE, {key: termbase})
-    return termbase
+    return remembered(cache, _CACHE, key, lambda: _validated(text, shown, locales))
 
 
 def _validated(text: str, shown: str, locales: list[str] | tuple[str, ...] | None) -> dict:
