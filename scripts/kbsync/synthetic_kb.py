@@ -4,12 +4,14 @@
 
 - ``mkdocs.yml``: the repository's own, without its page tree (``nav`` lists the real pages),
   so the navigation comes from the folders, and ``overrides/`` (the theme overrides);
-- ``docs/termbase.yml``: the repository's termbase, so glossary and tooltips are the real ones;
+- ``docs/termbase.yml``: the repository's termbase (its definitions without links), so glossary
+  and tooltips are the real ones;
 - per language ``pages`` pages: the home page; the pages whose content the kbsync plugin generates
-  (glossary, translation status, changes), copied from the repository; folders of 50 pages, each
-  an index page (``navigation.indexes``) and 49 topic pages of about 600 words in five sections
-  with IDs: paragraphs, a list, a table of figures, numbered steps, a link to another page's
-  section, a code block, an admonition. The smallest trees get a folder with one topic page first.
+  (glossary, translation status, changes), copied from the repository; areas (top-level sections)
+  of 5 folders of 50 pages, each area and folder led by an index page (``navigation.indexes``),
+  the other 49 pages of a folder topic pages of about 600 words in five sections with IDs:
+  paragraphs, a list, a table of figures, numbered steps, a link to another page's section, a code
+  block, an admonition. The smallest trees get an area with a folder and a topic page first.
 
 A page has the same structure in every language (its random generator is seeded with its number),
 so ``kbsync check`` finds nothing once ``record_provenance`` has recorded every translation, as
@@ -33,18 +35,22 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from kbsync.mkdocs_plugin import KbsyncPluginConfig
 from kbsync.pairing import page_path
 from kbsync.site_config import load_site_config
 
 SECTIONS = ("principles", "figures", "procedure", "examples", "notes")
-# Files per folder: its index page and 49 topic pages.
+# Pages per folder: its index page and 49 topic pages; folders per area (a top-level section).
 FOLDER_SIZE = 50
+AREA_SIZE = 5
 HOME = "index.md"
 # The pages the kbsync plugin fills in (its defaults): copied from the repository, not generated.
 REFERENCE_PAGES = tuple(dict(KbsyncPluginConfig._schema)[key].default
                         for key in ("glossary_page", "status_page", "changes_page"))
 _LAST_REVIEWED = re.compile(r"^last_reviewed: .*$", re.M)
+_MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 VOCABULARY = {
     "de": ("der die das und ist nicht mit den Kunden für eine wir auf dem sich zu Anliegen "
@@ -70,12 +76,15 @@ HEADINGS = {
     "fr": ("Principes", "Indicateurs", "Procédure", "Exemples", "Remarques"),
     "en": ("Principles", "Figures", "Procedure", "Examples", "Notes"),
 }
-# The home page's title, its list of areas, a folder's title, a folder's list of pages.
+# The words of the generated index pages: titles, and headings of their lists.
 TITLES = {
-    "de": ("Startseite", "Bereiche", "Teil", "Seiten"),
-    "it": ("Pagina iniziale", "Aree", "Parte", "Pagine"),
-    "fr": ("Accueil", "Domaines", "Partie", "Pages"),
-    "en": ("Home", "Areas", "Part", "Pages"),
+    "de": {"home": "Startseite", "areas": "Bereiche", "area": "Bereich", "parts": "Teile", "part": "Teil",
+           "pages": "Seiten"},
+    "it": {"home": "Pagina iniziale", "areas": "Aree", "area": "Area", "parts": "Parti", "part": "Parte",
+           "pages": "Pagine"},
+    "fr": {"home": "Accueil", "areas": "Domaines", "area": "Domaine", "parts": "Parties", "part": "Partie",
+           "pages": "Pages"},
+    "en": {"home": "Home", "areas": "Areas", "area": "Area", "parts": "Parts", "part": "Part", "pages": "Pages"},
 }
 DECIMAL = {"de": ",", "it": ",", "fr": ",", "en": "."}
 # Who commits the generated tree; a fixed identity, so no git configuration is needed.
@@ -87,25 +96,28 @@ _GIT_IDENTITY = ("-c", "user.name=Synthetic knowledge base", "-c", "user.email=s
 class SyntheticPage:
     """One page of the synthetic knowledge base, the same path in every language."""
 
-    path: str  # inside a language folder, e.g. "part-01/page-0057.md"
-    kind: str  # "home", "reference" (copied from the repository), "index" or "topic"
-    number: int  # seeds a topic page's structure; a folder's number for an index page
+    path: str  # inside a language folder, e.g. "area-00/part-01/page-0057.md"
+    kind: str  # "home", "reference" (copied from the repository), "area", "part" or "topic"
+    number: int  # seeds a topic page's structure; the area's or folder's number for their index pages
 
 
 def plan(pages: int) -> list[SyntheticPage]:
     """The ``pages`` pages of every language (at least 3), in the order they are generated."""
     if pages < 3:
         raise ValueError(f"a synthetic knowledge base has at least 3 pages per language, not {pages}")
-    folders = _folder_pages()
-    ordered = itertools.chain([SyntheticPage(HOME, "home", 0)], itertools.islice(folders, 2),
-                              (SyntheticPage(path, "reference", 0) for path in REFERENCE_PAGES), folders)
+    tree = _tree_pages()
+    ordered = itertools.chain([SyntheticPage(HOME, "home", 0)], itertools.islice(tree, 3),
+                              (SyntheticPage(path, "reference", 0) for path in REFERENCE_PAGES), tree)
     return list(itertools.islice(ordered, pages))
 
 
-def generate(root: Path, pages: int, repository: Path) -> list[SyntheticPage]:
-    """Write the knowledge base into ``root`` (empty or missing) from ``repository``'s configuration."""
+def generate(root: Path, pages: int, repository: Path, config_file: Path | None = None) -> list[SyntheticPage]:
+    """Write the knowledge base into ``root`` (empty or missing) from ``repository``'s configuration.
+
+    ``config_file`` replaces the repository's mkdocs.yml (to measure a change to it).
+    """
     root.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(site_config_text(repository / "mkdocs.yml"), "utf-8")
+    (root / "mkdocs.yml").write_text(site_config_text(config_file or repository / "mkdocs.yml"), "utf-8")
     if (repository / "overrides").is_dir():
         shutil.copytree(repository / "overrides", root / "overrides")
     (root / ".gitignore").write_text(".cache/\nsite*/\n", "utf-8")
@@ -128,7 +140,7 @@ def generate(root: Path, pages: int, repository: Path) -> list[SyntheticPage]:
             else:
                 text = front_matter(lang, page, reviewed) + page_body(lang, page, planned, topics)
             path.write_text(text, "utf-8")
-    shutil.copyfile(source.termbase_path, config.termbase_path)
+    config.termbase_path.write_text(termbase_text(source.termbase_path), "utf-8")
     return planned
 
 
@@ -165,6 +177,19 @@ def site_config_text(source: Path) -> str:
     return "\n".join(kept) + "\n"
 
 
+def termbase_text(source: Path) -> str:
+    """The termbase at ``source`` with the links of its definitions reduced to their text.
+
+    The definitions link to the repository's pages, which the synthetic tree does not have.
+    """
+    termbase = yaml.safe_load(source.read_text("utf-8"))
+    for concept in termbase.get("concepts", []):
+        for entry in concept.values():
+            if isinstance(entry, dict) and isinstance(entry.get("definition"), str):
+                entry["definition"] = _MARKDOWN_LINK.sub(r"\1", entry["definition"])
+    return yaml.safe_dump(termbase, allow_unicode=True, sort_keys=False, width=120)
+
+
 def front_matter(lang: str, page: SyntheticPage, reviewed: str) -> str:
     return (f"---\ntitle: {_title(lang, page)}\ndescription: Seite {page.number}\n"
             f"owner: Quality management\nlast_reviewed: {reviewed}\nreview_interval_months: 12\n---\n\n")
@@ -177,17 +202,17 @@ def page_body(lang: str, page: SyntheticPage, planned: Sequence[SyntheticPage],
         return topic_body(lang, page, topics)
     words = VOCABULARY[lang].split()
     text = random.Random(f"{lang}{page.kind}{page.number}")
-    home, areas, _, listed = TITLES[lang]
+    titles = TITLES[lang]
     lines = [f"# {_title(lang, page)}", "", _paragraph(text, words, 3), ""]
-    if page.kind == "home":
-        lines += [f"## {areas} {{#areas}}", ""]
-        lines += [f"- [{_title(lang, other)}]({other.path})" for other in planned if other.kind == "index"]
-    else:
-        folder = page.path.rsplit("/", 1)[0]
-        lines += [f"## {listed} {{#pages}}", ""]
-        lines += [f"- [{_title(lang, other)}]({other.path.rsplit('/', 1)[1]})"
-                  for other in planned if other.kind == "topic" and other.path.startswith(f"{folder}/")]
-        lines += ["", f"[{home}](../{HOME})"]
+    folder = page.path.rsplit("/", 1)[0] + "/" if "/" in page.path else ""
+    # The home page lists the areas, an area its folders, a folder its pages: what lies one level below.
+    below = {"home": "area", "area": "part", "part": "topic"}[page.kind]
+    heading = {"area": "areas", "part": "parts", "topic": "pages"}[below]
+    lines += [f"## {titles[heading]} {{#{heading}}}", ""]
+    lines += [f"- [{_title(lang, other)}]({other.path[len(folder):]})" for other in planned
+              if other.kind == below and other.path.startswith(folder)]
+    if page.kind != "home":
+        lines += ["", f"[{titles['home']}]({'../' * page.path.count('/')}{HOME})"]
     return "\n".join(lines) + "\n"
 
 
@@ -196,7 +221,7 @@ def topic_body(lang: str, page: SyntheticPage, topics: Sequence[SyntheticPage]) 
     structure = random.Random(page.number)
     words = VOCABULARY[lang].split()
     text = random.Random(f"{lang}{page.number}")
-    link = f"../{structure.choice(topics).path}#{SECTIONS[1]}"
+    link = f"{'../' * page.path.count('/')}{structure.choice(topics).path}#{SECTIONS[1]}"
     share = structure.randint(50, 95)
     count = structure.randint(1000, 9999)
     decimal = DECIMAL[lang]
@@ -223,22 +248,23 @@ def topic_body(lang: str, page: SyntheticPage, topics: Sequence[SyntheticPage]) 
     return "\n".join(lines)
 
 
-def _folder_pages() -> Iterator[SyntheticPage]:
-    """Folders of FOLDER_SIZE pages, without end: each an index page, then its topic pages."""
-    for position in itertools.count():
-        folder, slot = divmod(position, FOLDER_SIZE)
-        if slot == 0:
-            yield SyntheticPage(f"part-{folder:02d}/index.md", "index", folder)
-        else:
-            yield SyntheticPage(f"part-{folder:02d}/page-{position:04d}.md", "topic", position)
+def _tree_pages() -> Iterator[SyntheticPage]:
+    """Areas of AREA_SIZE folders of FOLDER_SIZE pages, without end, each led by its index page."""
+    folders, topics = itertools.count(), itertools.count(1)
+    for area in itertools.count():
+        yield SyntheticPage(f"area-{area:02d}/index.md", "area", area)
+        for folder in itertools.islice(folders, AREA_SIZE):
+            yield SyntheticPage(f"area-{area:02d}/part-{folder:02d}/index.md", "part", folder)
+            for topic in itertools.islice(topics, FOLDER_SIZE - 1):
+                yield SyntheticPage(f"area-{area:02d}/part-{folder:02d}/page-{topic:04d}.md", "topic", topic)
 
 
 def _title(lang: str, page: SyntheticPage) -> str:
-    home, _, part, _ = TITLES[lang]
+    titles = TITLES[lang]
     if page.kind == "home":
-        return home
-    if page.kind == "index":
-        return f"{part} {page.number + 1}"
+        return titles["home"]
+    if page.kind in ("area", "part"):
+        return f"{titles[page.kind]} {page.number + 1}"
     return f"{HEADINGS[lang][0]} {page.number}"
 
 

@@ -1,0 +1,102 @@
+"""The site benchmark runs end to end at a tiny size and writes one well-formed table (figures not asserted)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench_site.py"
+MEASURES = [
+    "build, wall time (s)",
+    "build, peak memory (MiB)",
+    "kbsync check, cold (s)",
+    "kbsync check, warm (s)",
+    "search index per language (KiB)",
+    "average page (KiB)",
+    "preview, save to reload of one German page (s)",
+]
+NUMBER = r"[\d,]+(?:\.\d+)?"
+
+
+def load_benchmark():
+    spec = importlib.util.spec_from_file_location("bench_site", SCRIPT)
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench  # its dataclasses look their module up
+    spec.loader.exec_module(bench)
+    return bench
+
+
+@pytest.mark.build
+def test_benchmark_prints_and_writes_one_table_at_a_tiny_size(tmp_path, capsys):
+    output = tmp_path / "BENCHMARK.md"
+    assert load_benchmark().main(["--pages", "3,4", "--repeat", "1", "--output", str(output)]) == 0
+
+    printed = capsys.readouterr().out
+    assert output.read_text("utf-8") == printed
+    table = [line for line in printed.splitlines() if line.startswith("|")]
+    assert table[:2] == ["| pages per language | measure | this project | plain stack | project / plain |",
+                         "| ---: | --- | ---: | ---: | ---: |"]
+    rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in table[2:]]
+    assert [(row[0], row[1]) for row in rows] == [(size, measure) for size in ("3", "4") for measure in MEASURES]
+    for size, measure, project, plain, ratio in rows:
+        if measure.startswith("kbsync check"):
+            assert re.fullmatch(rf"{NUMBER} \({NUMBER}% of build\)", project), project
+            assert (plain, ratio) == ("–", "–")
+        elif measure.startswith("search index"):
+            assert re.fullmatch(rf"de {NUMBER} · it {NUMBER} · fr {NUMBER} · en {NUMBER}", project), project
+            assert re.fullmatch(rf"{NUMBER} \(all languages\)", plain), plain
+            assert re.fullmatch(NUMBER, ratio), ratio
+        else:
+            assert all(re.fullmatch(NUMBER, cell) for cell in (project, plain, ratio)), (measure, project, plain, ratio)
+    verdicts = [line for line in printed.splitlines() if line.startswith("- build at N") or
+                line.startswith("- kbsync check, ")]
+    assert [line.split(":")[0] for line in verdicts] == [
+        "- build at N = 4", "- kbsync check, cold, at N = 4", "- kbsync check, warm, at N = 4"]
+    assert all(line.endswith((": met", ": MISSED")) for line in verdicts)
+    assert ".venv/bin/python scripts/bench_site.py --pages 3,4 --repeat 1 --output " in printed
+
+
+def test_plain_stack_keeps_only_what_the_pages_need(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: KB\nexclude_docs: |\n  termbase.yml\ntheme:\n  name: material\n  custom_dir: overrides\n"
+        "  features: [navigation.sections]\nplugins:\n  - search\n  - i18n:\n      docs_structure: folder\n"
+        "      reconfigure_material: true\n      languages:\n        - {locale: de, name: Deutsch, default: true}\n"
+        "        - {locale: it, name: Italiano, site_name: KB it}\n  - kbsync\n"
+        "markdown_extensions:\n  - toc:\n      permalink: true\n  - admonition\n", "utf-8")
+    assert load_benchmark().plain_config_text(config) == (
+        "site_name: KB\n"
+        "docs_dir: docs\n"
+        "exclude_docs: |\n"
+        "  termbase.yml\n"
+        "theme:\n"
+        "  name: material\n"
+        "  language: de\n"
+        "plugins:\n"
+        "- search\n"
+        "- i18n:\n"
+        "    docs_structure: folder\n"
+        "    languages:\n"
+        "    - locale: de\n"
+        "      name: Deutsch\n"
+        "      default: true\n"
+        "    - locale: it\n"
+        "      name: Italiano\n"
+        "markdown_extensions:\n"
+        "- toc:\n"
+        "    permalink: true\n"
+        "- admonition\n"
+    )
+
+
+@pytest.mark.parametrize("sizes, message", [("50,x", "expected pages per language like 50,200,500"),
+                                             ("2", "every size must be at least 3")])
+def test_sizes_must_be_page_counts_of_at_least_three(sizes, message, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        load_benchmark().main(["--pages", sizes])
+    assert exit_.value.code == 2
+    assert message in capsys.readouterr().err

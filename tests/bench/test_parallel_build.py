@@ -1,0 +1,131 @@
+"""Building languages in parallel writes what `mkdocs build` writes; the preview rebuilds what a save changed."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from kbsync import synthetic_kb
+from kbsync.parallel_serve import Rebuild, plan_rebuild
+
+REPO = Path(__file__).resolve().parents[2]
+LANGUAGES = ["de", "it", "fr", "en"]
+ENVIRONMENT = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+@pytest.fixture(scope="module")
+def knowledge_base(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("kb")
+    planned = synthetic_kb.generate(root, 9, REPO)
+    assert synthetic_kb.record_provenance(root, planned) is None
+    synthetic_kb.commit(root)
+    return root
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+@pytest.mark.build
+def test_parallel_build_writes_the_files_of_mkdocs_build(knowledge_base, tmp_path):
+    sequential, parallel = tmp_path / "sequential", tmp_path / "parallel"
+    for command, site in ((["-m", "mkdocs", "build", "--strict"], sequential),
+                          (["-m", "kbsync.parallel_build", "--strict", "--jobs", "2"], parallel)):
+        result = subprocess.run([sys.executable, *command, "--site-dir", str(site)], cwd=knowledge_base,
+                                capture_output=True, text=True, env=ENVIRONMENT)
+        assert result.returncode == 0, result.stderr[-4000:]
+
+    expected, built = files_of(sequential), files_of(parallel)
+    assert sorted(built) == sorted(expected)
+    assert [path for path in expected if built[path] != expected[path]] == []
+    assert {"404.html", "sitemap.xml", "search/search_index.json", "it/404.html", "it/sitemap.xml",
+            "it/search/search_index.json", "en/area-00/part-00/page-0001/index.html"} <= set(built)
+    assert not list(tmp_path.glob("parallel.languages-*")), "the staging folder is removed"
+
+
+@pytest.mark.build
+def test_parallel_build_fails_with_the_message_of_a_language_that_fails(knowledge_base, tmp_path):
+    broken = tmp_path / "kb"
+    subprocess.run(["cp", "-r", f"{knowledge_base}/.", str(broken)], check=True)
+    page = broken / "docs" / "fr" / "area-00" / "part-00" / "page-0001.md"
+    page.write_text(page.read_text("utf-8") + "\n[Nowhere](missing.md)\n", "utf-8")
+    result = subprocess.run([sys.executable, "-m", "kbsync.parallel_build", "--strict", "--site-dir",
+                             str(tmp_path / "site")], cwd=broken, capture_output=True, text=True, env=ENVIRONMENT)
+    assert result.returncode == 1
+    assert "fr/area-00/part-00/page-0001.md' contains a link 'missing.md'" in result.stderr
+    assert "the build of 'fr' failed" in result.stderr
+
+
+def snapshot(*paths: Path) -> dict[Path, tuple[int, int]]:
+    return {path: (path.stat().st_mtime_ns, path.stat().st_size) for path in paths}
+
+
+def test_a_changed_page_rebuilds_its_language_and_those_that_show_it_in_place_of_a_translation(tmp_path):
+    docs = tmp_path / "docs"
+    pages = [docs / lang / "a.md" for lang in ("de", "it", "fr")] + [docs / "de" / "b.md", docs / "termbase.yml"]
+    for path in pages:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("# A\n", "utf-8")
+    before = snapshot(*pages)
+
+    changed_source = {**before, docs / "de" / "a.md": (1, 4)}
+    assert plan_rebuild(before, changed_source, docs, LANGUAGES) == Rebuild(full=False, languages=("de", "en"))
+    changed_translation = {**before, docs / "it" / "a.md": (1, 4)}
+    assert plan_rebuild(before, changed_translation, docs, LANGUAGES) == Rebuild(full=False, languages=("it",))
+    assert plan_rebuild(before, dict(before), docs, LANGUAGES) == Rebuild(full=False, languages=())
+
+
+@pytest.mark.parametrize("change", ["termbase", "added", "removed"])
+def test_anything_but_a_changed_page_rebuilds_every_language(tmp_path, change):
+    docs = tmp_path / "docs"
+    page, termbase = docs / "de" / "a.md", docs / "termbase.yml"
+    for path in (page, termbase):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x\n", "utf-8")
+    before = snapshot(page, termbase)
+    after = {"termbase": {**before, termbase: (1, 2)},
+             "added": {**before, docs / "it" / "a.md": (1, 2)},
+             "removed": {page: before[page]}}[change]
+    assert plan_rebuild(before, after, docs, LANGUAGES) == Rebuild(full=True, languages=tuple(LANGUAGES))
+
+
+@pytest.mark.build
+def test_preview_serves_every_language_and_shows_a_saved_edit(knowledge_base, tmp_path):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    page = knowledge_base / "docs" / "de" / "area-00" / "part-00" / "page-0001.md"
+    original = page.read_text("utf-8")
+    with log.open("wb") as output:
+        server = subprocess.Popen([sys.executable, "-m", "kbsync.parallel_serve", "--dev-addr", f"127.0.0.1:{port}"],
+                                  cwd=knowledge_base, stdout=output, stderr=subprocess.STDOUT, env=ENVIRONMENT)
+    try:
+        wait_for_log(log, "Serving on", 0, server)
+        for path in ("", "it/", "en/area-00/part-00/page-0001/"):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=30) as response:
+                assert response.status == 200
+        time.sleep(1.0)  # a modification time the build can tell from the built page's
+        page.write_text(original + "\nEin neuer Satz aus dem Test.\n", "utf-8")
+        wait_for_log(log, "Reloading browsers", 0, server)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/area-00/part-00/page-0001/", timeout=30) as response:
+            assert "Ein neuer Satz aus dem Test." in response.read().decode("utf-8")
+        assert "Built changed pages of de in" in log.read_text("utf-8")
+    finally:
+        page.write_text(original, "utf-8")
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def wait_for_log(log: Path, text: str, seen: int, server: subprocess.Popen, timeout: float = 300) -> None:
+    deadline = time.monotonic() + timeout
+    while log.read_text("utf-8", "replace").count(text) <= seen:
+        assert server.poll() is None and time.monotonic() < deadline, log.read_text("utf-8", "replace")[-4000:]
+        time.sleep(0.1)
