@@ -30,6 +30,7 @@ import argparse
 import os
 import shlex
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -127,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def measure(root: Path, pages: int, args: argparse.Namespace) -> SizeResult:
-    """Generate a knowledge base of ``pages`` pages per language and measure both builds and the check."""
+    """Generate a knowledge base of ``pages`` pages per language; measure both builds, the check and the previews."""
     planned = synthetic_kb.generate(root, pages, REPO, args.config)
     failed = synthetic_kb.record_provenance(root, planned)
     if failed is not None:
@@ -177,7 +178,7 @@ def measure_preview(root: Path, arguments: Sequence[str], source_lang: str, page
     seconds = []
     with tempfile.NamedTemporaryFile("w+b", suffix=".log") as output:
         server = subprocess.Popen([sys.executable, *arguments, "--dev-addr", address], cwd=root, stdout=output,
-                                  stderr=subprocess.STDOUT, env=environment)
+                                  stderr=subprocess.STDOUT, env=environment, preexec_fn=interruptible)
         log = Path(output.name)
         try:
             _wait_for(log, "Serving on", 0, server, arguments)
@@ -194,9 +195,16 @@ def measure_preview(root: Path, arguments: Sequence[str], source_lang: str, page
                         raise BenchmarkError(f"`{shlex.join(arguments)}` served {url} without the edit")
         finally:
             path.write_text(original, "utf-8")
-            server.terminate()
+            # As Ctrl+C: both servers then remove their temporary site folders.
+            server.send_signal(signal.SIGINT)
             server.wait(timeout=60)
     return seconds
+
+
+def interruptible() -> None:
+    """In a server's process before it starts: Ctrl+C (SIGINT) stops it, also when the benchmark runs in the
+    background, whose commands inherit SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_for(log: Path, text: str, seen: int, server: subprocess.Popen, arguments: Sequence[str]) -> None:

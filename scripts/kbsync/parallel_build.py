@@ -34,6 +34,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -53,6 +54,7 @@ log = logging.getLogger("mkdocs.kbsync.parallel_build")
 SITEMAP = "sitemap.xml"
 _URLSET = re.compile(r"(?s)\A(.*?<urlset\b[^>]*>)(.*?)(\n?</urlset>\s*)\Z")
 _I18N_STATE = ("current_language", "building")
+EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl+C
 
 
 class ParallelBuildError(Exception):
@@ -121,7 +123,7 @@ def _build_languages(config: MkDocsConfig, languages: list[str], staging: Path,
     running: dict[int, tuple[str, multiprocessing.process.BaseProcess]] = {}
     failed: list[str] = []
     while waiting or running:
-        while waiting and len(running) < workers:
+        while waiting and len(running) < workers and not failed:
             locale = waiting.pop(0)
             process = context.Process(target=_build_language, name=f"build-{locale}",
                                       args=(config, locale, staging / locale))
@@ -132,6 +134,8 @@ def _build_languages(config: MkDocsConfig, languages: list[str], staging: Path,
             process.join()
             if process.exitcode:
                 failed.append(locale)
+        if failed and not running:
+            break  # the languages not started yet would not make the site whole
     if failed:
         raise ParallelBuildError(f"the build of {', '.join(repr(locale) for locale in failed)} failed "
                                  "(its messages are above)")
@@ -140,6 +144,8 @@ def _build_languages(config: MkDocsConfig, languages: list[str], staging: Path,
 
 def _build_language(config: MkDocsConfig, locale: str, site_dir: Path) -> None:
     """In a forked process: build ``locale`` alone into ``site_dir``."""
+    # Ctrl+C reaches every process of the terminal: this one just ends, the parent reports it.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     config.site_dir = str(site_dir)
     build_only(config, locale)
     try:
@@ -267,6 +273,9 @@ def run_command(action: Callable[[], None], level: int) -> int:
     except (MkDocsException, ParallelBuildError) as error:
         log.error(error.format_message() if isinstance(error, MkDocsException) else str(error))
         return 1
+    except KeyboardInterrupt:
+        log.error("Interrupted")
+        return EXIT_INTERRUPTED
     finally:
         mkdocs_log.removeHandler(handler)
 

@@ -28,6 +28,7 @@ import argparse
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -110,8 +111,11 @@ class LanguageWorkers:
         self.processes = []
         for locale in languages:
             parent_end, child_end = context.Pipe()
+            # The process closes the parent's ends it inherits, its own among them: when the parent
+            # is gone, its end of the pipe then reads as closed and the process ends.
+            inherited = [parent_end, *self.connections.values()]
             process = context.Process(target=_serve_language, name=f"serve-{locale}", daemon=True,
-                                      args=(child_end, options, locale, folders[locale], serve_url))
+                                      args=(child_end, inherited, options, locale, folders[locale], serve_url))
             process.start()
             child_end.close()
             self.connections[locale] = parent_end
@@ -147,13 +151,17 @@ class LanguageWorkers:
             process.join(timeout=10)
 
 
-def _serve_language(connection: Connection, options: ServeOptions, locale: str, site_dir: Path,
-                    serve_url: str) -> None:
-    """In a language's process: build ``locale`` each time the parent asks, until it sends None."""
+def _serve_language(connection: Connection, inherited: list[Connection], options: ServeOptions, locale: str,
+                    site_dir: Path, serve_url: str) -> None:
+    """In a language's process: build ``locale`` each time the parent asks, until it sends None or is gone."""
+    for parent_end in inherited:
+        parent_end.close()
+    # Ctrl+C reaches every process of the terminal; the parent stops this one when it stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNoticeFilter())
     started = False
     plugins = None
-    while (dirty := connection.recv()) is not None:
+    while (dirty := _next_request(connection)) is not None:
         try:
             # Loaded again for every build, as `mkdocs serve` does, so that edits to it count;
             # plugins with on_startup (Material's search) are kept, with their index.
@@ -174,6 +182,14 @@ def _serve_language(connection: Connection, options: ServeOptions, locale: str, 
             connection.send(str(error) or type(error).__name__)
     if plugins is not None:
         plugins.on_shutdown()
+
+
+def _next_request(connection: Connection) -> bool | None:
+    """Whether the next build is dirty; None to stop (also when the parent has ended)."""
+    try:
+        return connection.recv()
+    except EOFError:
+        return None
 
 
 def _load(options: ServeOptions, site_dir: Path) -> MkDocsConfig:
@@ -296,10 +312,17 @@ def serve_site(options: ServeOptions, jobs: int | None = None) -> None:
     config.plugins.on_config(config)
     config.plugins.on_shutdown()
     preview = Preview(options, config, max(1, jobs or cores()))
+    # Stopped by a signal (a service manager, `kill`), it shuts down as on Ctrl+C: processes and folders go.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         preview.start()
     finally:
+        signal.signal(signal.SIGTERM, previous)
         preview.close()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:

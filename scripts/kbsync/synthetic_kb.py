@@ -47,8 +47,8 @@ FOLDER_SIZE = 50
 AREA_SIZE = 5
 HOME = "index.md"
 # The pages the kbsync plugin fills in (its defaults): copied from the repository, not generated.
-REFERENCE_PAGES = tuple(dict(KbsyncPluginConfig._schema)[key].default
-                        for key in ("glossary_page", "status_page", "changes_page"))
+REFERENCE_PAGES = (KbsyncPluginConfig.glossary_page.default, KbsyncPluginConfig.status_page.default,
+                   KbsyncPluginConfig.changes_page.default)
 _LAST_REVIEWED = re.compile(r"^last_reviewed: .*$", re.M)
 _MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 

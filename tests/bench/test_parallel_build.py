@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -106,7 +107,8 @@ def test_preview_serves_every_language_and_shows_a_saved_edit(knowledge_base, tm
     original = page.read_text("utf-8")
     with log.open("wb") as output:
         server = subprocess.Popen([sys.executable, "-m", "kbsync.parallel_serve", "--dev-addr", f"127.0.0.1:{port}"],
-                                  cwd=knowledge_base, stdout=output, stderr=subprocess.STDOUT, env=ENVIRONMENT)
+                                  cwd=knowledge_base, stdout=output, stderr=subprocess.STDOUT, env=ENVIRONMENT,
+                                  preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         wait_for_log(log, "Serving on", 0, server)
         for path in ("", "it/", "en/area-00/part-00/page-0001/"):
@@ -120,8 +122,10 @@ def test_preview_serves_every_language_and_shows_a_saved_edit(knowledge_base, tm
         assert "Built changed pages of de in" in log.read_text("utf-8")
     finally:
         page.write_text(original, "utf-8")
-        server.terminate()
-        server.wait(timeout=60)
+        server.send_signal(signal.SIGINT)  # Ctrl+C
+        returncode = server.wait(timeout=60)
+    assert returncode == 0
+    assert "Shutting down..." in log.read_text("utf-8")
 
 
 def wait_for_log(log: Path, text: str, seen: int, server: subprocess.Popen, timeout: float = 300) -> None:
