@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from kbsync import __version__
 from kbsync.front_matter import split_front_matter
-from kbsync.language_id import distinguishes, identify, model_language
+from kbsync.language_id import distinguishes, identify, may_be, model_language
 from kbsync.markdown_reader import FINGERPRINT_LENGTH, MarkdownReader
 from kbsync.model import PageContent, Problem, Provenance
 from kbsync.page_text import decode_page
@@ -54,16 +54,18 @@ class Analyzer:
             provenance=read_provenance(front.data), headings=result.headings,
             sections=result.sections, problems=tuple(problems) + result.problems)
 
-    def _language_of(self, lang: str) -> Callable[[str], str | None] | None:
-        """How to tell a paragraph's language on a page in `lang` (None on source pages)."""
+    def _language_of(self, lang: str) -> Callable[[str, list[str]], str | None] | None:
+        """How to tell a paragraph's language from its text and its lowercase words on a page in
+        `lang` (None on source pages). Only the source language matters: a paragraph that cannot
+        be in it is not given to the model."""
         source = self.config.source_lang
         locales = self.config.locales
         if lang == source or model_language(lang) == model_language(source):
             return None
         source_code = model_language(source)
 
-        def language_of(text: str) -> str | None:
-            if not distinguishes(source, lang, locales):
+        def language_of(text: str, words: list[str]) -> str | None:
+            if not may_be(source_code, words) or not distinguishes(source, lang, locales):
                 return None
             code = identify(text, locales)
             return source if code == source_code else code

@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import sys
-import threading
 from dataclasses import dataclass
 
-from kbsync import language_id
 from kbsync.cache import Cache
 from kbsync.checks import PAIR_CHECKS, TREE_CHECKS
 from kbsync.checks.context import CheckContext, Pair
@@ -31,7 +28,6 @@ from kbsync.status import PageStatus, StatusReport, page_status, status_report
 from kbsync.termbase import Termbase, site_termbase
 
 RESULTS = "results"
-PRELOAD_SWITCH_INTERVAL = 0.0002
 
 
 @dataclass(frozen=True)
@@ -73,31 +69,20 @@ def run_checks(config: SiteConfig, cache: Cache, selection: list[str] | None = N
                today: datetime.date | None = None) -> CheckRun:
     """Every check over the selected pages; `today` decides which reviews are due."""
     today = today or datetime.date.today()
-    # Without stored results every page is analysed: start loading the language model at once,
-    # while the files are read; the workers forked later share it.
-    preload = _preload(config) if config.translation_langs and not cache.exists(RESULTS) else None
-    switch_interval = sys.getswitchinterval()
-    try:
-        files = read_files(config, selection)
-        termbase_bytes = config.termbase_path.read_bytes() if config.termbase_path.is_file() else b""
-        salt = _digest(config.markdown_key, hashlib.sha256(termbase_bytes).hexdigest(),
-                       _inventory_key(files.inventory), today.isoformat(), __version__)
-        stored = cache.load(RESULTS)
-        results: dict[str, PageResult] = {}
-        jobs = []
-        for job in _page_jobs(files, salt):
-            key, result = stored.get(job.page, (None, None))
-            if key == job.key and isinstance(result, PageResult):
-                results[job.page] = result
-            else:
-                jobs.append(job)
-        if jobs and preload is None:
-            preload = _preload(config)
-        termbase = site_termbase(config) if jobs else Termbase()
-    finally:
-        if preload is not None:
-            preload.join()
-        sys.setswitchinterval(switch_interval)
+    files = read_files(config, selection)
+    termbase_bytes = config.termbase_path.read_bytes() if config.termbase_path.is_file() else b""
+    salt = _digest(config.markdown_key, hashlib.sha256(termbase_bytes).hexdigest(),
+                   _inventory_key(files.inventory), today.isoformat(), __version__)
+    stored = cache.load(RESULTS)
+    results: dict[str, PageResult] = {}
+    jobs = []
+    for job in _page_jobs(files, salt):
+        key, result = stored.get(job.page, (None, None))
+        if key == job.key and isinstance(result, PageResult):
+            results[job.page] = result
+        else:
+            jobs.append(job)
+    termbase = site_termbase(config) if jobs else Termbase()
     fresh = run_jobs(_check_page, jobs, _start, (config, files.inventory, termbase, today))
     if jobs:
         results.update(zip((job.page for job in jobs), fresh))
@@ -115,15 +100,6 @@ def run_checks(config: SiteConfig, cache: Cache, selection: list[str] | None = N
     findings += check_published(config, {page: ids for page, ids in record.items()
                                          if selection is None or page in files.selection}, outlines)
     return CheckRun(tuple(sorted(findings, key=Finding.sort_key)), status_report(config, statuses), outlines)
-
-
-def _preload(config: SiteConfig) -> threading.Thread:
-    # The model is decompressed in hundreds of chunks, each waiting for the GIL; a short switch
-    # interval (restored when the thread is joined) lets it run beside the main thread.
-    sys.setswitchinterval(PRELOAD_SWITCH_INTERVAL)
-    thread = threading.Thread(target=language_id.preload, args=(config.locales,), daemon=True)
-    thread.start()
-    return thread
 
 
 def _digest(*parts: str) -> str:

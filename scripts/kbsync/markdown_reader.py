@@ -22,7 +22,7 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from kbsync.figures import extract_figures
+from kbsync.figures import DIGIT_RE, extract_figures
 from kbsync.language_id import MIN_WORDS
 from kbsync.model import INTRO_ID, BlockCounts, Figure, Heading, Link, Problem, Section, TextBlock
 from kbsync.site_config import SiteConfig
@@ -78,7 +78,7 @@ class MarkdownReader:
         self._atomic = markdown.util.AtomicString
 
     def read(self, body: str, first_line: int, lang: str,
-             language_of: Callable[[str], str | None] | None = None) -> ReadResult:
+             language_of: Callable[[str, list[str]], str | None] | None = None) -> ReadResult:
         """Sections of `body`, whose first line is line `first_line` of the file."""
         md = self.md
         md.reset()
@@ -179,7 +179,7 @@ class _SectionBuilder:
     """Groups the top-level blocks into sections and collects each section's facts."""
 
     def __init__(self, lines: list[str], first_line: int, stash: list, snippets: dict[int, str],
-                 lang: str, language_of: Callable[[str], str | None] | None,
+                 lang: str, language_of: Callable[[str, list[str]], str | None] | None,
                  is_block_level: Callable[[str], bool]):
         self.lines = lines
         self.first_line = first_line
@@ -279,9 +279,10 @@ class _Facts:
 
     def locate(self, needle: str, start: int) -> int:
         needle = needle.lower()
-        for offset, text in enumerate(self.raw_lines[start - self.line:]):
-            if needle in text:
-                return start + offset
+        lines = self.raw_lines
+        for index in range(start - self.line, len(lines)):
+            if needle in lines[index]:
+                return self.line + index
         return start
 
     def collect(self, root: etree.Element) -> None:
@@ -309,19 +310,25 @@ class _Facts:
     def _text_block(self, element: etree.Element) -> None:
         builder = self.builder
         anchors: list[str] = []
-        text = _text_of(element, builder.is_block_level, anchors)
+        if len(element) or element.tag in CODE_TAGS:
+            text = _text_of(element, builder.is_block_level, anchors)
+        else:  # most blocks: text alone, no inline children
+            text = element.text or ""
+            if "\x02" in text:
+                text = PLACEHOLDER_RE.sub(" ", text)
         if MARK_OPEN in text:
             text = MARK_RE.sub("", text)
         text = " ".join(text.split())
-        snippet = builder.snippets.get(id(element), "")
+        snippet = builder.snippets.get(id(element))
         line = self.cursor = self.locate(snippet, self.cursor) if snippet else self.cursor
         for href in anchors:
             self.links.append(Link(href, self.locate(href, line), bool(EXTERNAL_RE.match(href))))
         if not text:
             return
-        for figure in extract_figures(text, builder.lang, line):
-            self.figures.append(Figure(figure.value, figure.written,
-                                       self.locate(figure.written, line)))
+        if DIGIT_RE.search(text):
+            for figure in extract_figures(text, builder.lang, line):
+                self.figures.append(Figure(figure.value, figure.written,
+                                           self.locate(figure.written, line)))
         lowered = text.lower()
         words = WORD_RE.findall(lowered)
         self.words.extend(words)
@@ -331,7 +338,7 @@ class _Facts:
             return  # too short to be reported as untranslated: names, terms, figures
         language = None
         if builder.language_of is not None and element.tag == "p" and len(words) >= MIN_WORDS:
-            language = builder.language_of(text)
+            language = builder.language_of(text, words)
         self.blocks.append(TextBlock(text, len(words), line, language))
 
 

@@ -48,6 +48,7 @@ class Concept:
 
 
 STEM = 4  # words are indexed by their first letters, so inflected forms find their term
+FOUND_REMEMBERED = 4096  # sections whose terms an index keeps
 
 
 VOWELS = frozenset("aeiouàèéìòù")
@@ -73,6 +74,10 @@ class PhraseIndex:
     """Phrases by the first letters of their first word, to find them in a section's words."""
 
     by_stem: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)
+    # What find() returned for the words of a section: each source section is searched once
+    # for every translation it is compared with.
+    _found: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, phrases: list[tuple[str, str]]) -> PhraseIndex:
@@ -85,18 +90,31 @@ class PhraseIndex:
             candidates.sort(key=lambda item: -len(item[0]))
         return cls(index)
 
-    def find(self, words: tuple[str, ...]) -> list[tuple[str, str]]:
+    def find(self, words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         """(concept id, phrase as written in the termbase) for every occurrence in `words`."""
+        found = self._found.get(words)
+        if found is None:
+            if len(self._found) >= FOUND_REMEMBERED:
+                self._found.clear()
+            found = self._found[words] = self._search(words)
+        return found
+
+    def _search(self, words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+        stems = [word[:STEM] for word in words]
+        if self.by_stem.keys().isdisjoint(stems):
+            return ()
         found: list[tuple[str, str]] = []
-        if self.by_stem.keys().isdisjoint(word[:STEM] for word in words):
-            return found
-        for position, word in enumerate(words):
-            for candidate, concept_id, phrase in self.by_stem.get(word[:STEM], ()):
-                window = words[position:position + len(candidate)]
-                if len(window) == len(candidate) and all(map(word_matches, window, candidate)):
+        candidates_of = self.by_stem.get
+        for position, stem in enumerate(stems):
+            candidates = candidates_of(stem)
+            if candidates is None:
+                continue
+            for candidate, concept_id, phrase in candidates:
+                end = position + len(candidate)
+                if end <= len(words) and all(map(word_matches, words[position:end], candidate)):
                     found.append((concept_id, phrase))
                     break
-        return found
+        return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -104,6 +122,7 @@ class Termbase:
     concepts: dict[str, Concept] = field(default_factory=dict)
     indexes: dict[tuple[str, str], PhraseIndex] = field(default_factory=dict)
     vocabulary: frozenset[str] = frozenset()  # every word of every term, variant, abbreviation
+    abbreviations: tuple[tuple[str, str], ...] = ()  # (abbreviation, concept id)
 
     def index(self, lang: str, kind: str) -> PhraseIndex:
         """Phrases of `lang`: kind `accepted` (term and variants) or `forbidden`."""
@@ -118,7 +137,8 @@ class Termbase:
         vocabulary = {word for concept in concepts for entry in concept.entries.values()
                       for phrase in entry.accepted for word in words_of(phrase)}
         vocabulary.update(concept.abbreviation.lower() for concept in concepts if concept.abbreviation)
-        return cls({concept.id: concept for concept in concepts}, indexes, frozenset(vocabulary))
+        abbreviations = tuple((concept.abbreviation, concept.id) for concept in concepts if concept.abbreviation)
+        return cls({concept.id: concept for concept in concepts}, indexes, frozenset(vocabulary), abbreviations)
 
 
 class TermbaseError(ConfigError):

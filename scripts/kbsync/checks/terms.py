@@ -48,6 +48,6 @@ def check(pair: Pair, context: CheckContext) -> Iterator[Finding]:
 def _concepts(section: Section, lang: str, termbase: Termbase) -> tuple[set[str], set[str]]:
     """Concepts whose term or variant the section contains, and those whose abbreviation it has."""
     by_term = {concept_id for concept_id, _ in termbase.index(lang, "accepted").find(section.words)}
-    by_abbreviation = {concept.id for concept in termbase.concepts.values()
-                       if concept.abbreviation and concept.abbreviation in section.cased_words}
+    by_abbreviation = {concept_id for abbreviation, concept_id in termbase.abbreviations
+                       if abbreviation in section.cased_words}
     return by_term, by_abbreviation
