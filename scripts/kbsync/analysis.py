@@ -65,7 +65,7 @@ class Analyzer:
         source_code = model_language(source)
 
         def language_of(text: str, words: list[str]) -> str | None:
-            if not may_be(source_code, words) or not distinguishes(source, lang, locales):
+            if not may_be(source_code, text, words) or not distinguishes(source, lang, locales):
                 return None
             code = identify(text, locales)
             return source if code == source_code else code

@@ -12,22 +12,26 @@ import functools
 from typing import Any
 
 MIN_WORDS = 8
-# Frequent function words of each language, none of them common in the others: a paragraph of
-# MIN_WORDS words or more in one of these languages has at least one (kbsync asks only whether a
-# translation's paragraph is in the source language, and asks the model only when it has one).
+# Signs of a language: frequent function words and letters it uses. kbsync asks only whether a
+# translation's paragraph is in the source language, and asks the model only when the paragraph
+# has a sign of it: a paragraph the model would call German has one (tests/kbsync/test_language_id.py
+# checks this on every page of the site). A language without signs here always goes to the model.
 FUNCTION_WORDS = {
-    "de": frozenset("der die das und ist nicht mit den dem von zu ein eine einen einem einer für auf sich "
-                    "sie wird werden wir ihr ihre sind auch bei nach oder wie zum zur aus dass wenn über "
-                    "nur noch kann können muss müssen soll sollen haben hat wurde durch unter vom beim "
-                    "diese dieser diesem diesen dieses es".split()),
+    "de": frozenset("der die das des den dem und ist sind nicht mit von zu zum zur ein eine einen einem "
+                    "einer eines für auf aus bei nach vom beim über unter durch gegen ohne um sich sie er "
+                    "es wir ihr ihre ihren sein seine wird werden wurde wurden kann können muss müssen "
+                    "soll sollen haben hat auch oder wie wenn dass damit als noch nur schon sehr mehr "
+                    "alle jede jeder jedes kein keine diese dieser diesem diesen dieses man was".split()),
     "it": frozenset("il lo la gli le di che è e per un una non con del della dello dei degli delle al "
                     "alla allo ai agli alle nel nella nei nelle sono si come anche più se ma questo "
-                    "questa questi queste essere viene vengono".split()),
+                    "questa questi queste essere viene vengono ogni su da dal dalla".split()),
     "fr": frozenset("le la les de des du et est un une pour pas que qui dans sur au aux avec ce "
-                    "cette ces il elle ils elles sont être ne se son sa ses leur leurs par plus ou".split()),
+                    "cette ces il elle ils elles sont être ne se son sa ses leur leurs par plus ou "
+                    "chaque en".split()),
     "en": frozenset("the and is are of to in for with on that this these those be it not or by as at "
-                    "from an was were has have will can which their our your".split()),
+                    "from an was were has have will can which their our your each into without against about yes no".split()),
 }
+LETTERS = {"de": frozenset("äöüß"), "it": frozenset("àèéìòù"), "fr": frozenset("éèêàâçùûîôœ")}
 # The model is sure of one of a handful of languages well within this many characters.
 SAMPLE_CHARACTERS = 120
 
@@ -47,11 +51,14 @@ def _identifier(locales: tuple[str, ...]) -> Any:
     return identifier
 
 
-def may_be(language: str, words: list[str]) -> bool:
-    """False when lowercase `words` cannot be a paragraph in the model's `language`: none of its
-    function words (a language without a list: always True)."""
+def may_be(language: str, text: str, words: list[str]) -> bool:
+    """False when `text`, whose lowercase words are `words`, shows no sign of the model's
+    `language` (a language without signs: always True)."""
     function_words = FUNCTION_WORDS.get(language)
-    return function_words is None or not function_words.isdisjoint(words)
+    if function_words is None or not function_words.isdisjoint(words):
+        return True
+    letters = LETTERS.get(language)
+    return letters is not None and not letters.isdisjoint(text.lower())
 
 
 def identify(text: str, locales: tuple[str, ...]) -> str:
