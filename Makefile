@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install serve build test check clean
+.PHONY: install serve build bench test check clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,13 +15,17 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP)
 
-## serve: set everything up and preview the site on http://127.0.0.1:8000
+## serve: set everything up and preview the site on http://127.0.0.1:8000 (a process per language)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m kbsync.parallel_serve --dev-addr 127.0.0.1:8000
 
-## build: the static site into site/, failing on any broken link or anchor
+## build: the static site into site/, failing on any broken link or anchor (a process per language)
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m kbsync.parallel_build --strict
+
+## bench: time build, check and preview at 50, 200, 500 pages per language; writes scripts/BENCHMARK.md (~20 min)
+bench: $(STAMP)
+	$(BIN)/python scripts/bench_site.py --pages 50,200,500 --repeat 3
 
 ## test: set everything up and run all checks and tests
 test: $(STAMP)

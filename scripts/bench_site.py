@@ -21,7 +21,7 @@ Where /proc is missing it is the largest process's peak resident size (wait4).
 It prints one Markdown table and writes it, with the command that reproduces it, to
 scripts/BENCHMARK.md (`--output`). It is not a test: tests/bench only runs it at a tiny size.
 
-    .venv/bin/python scripts/bench_site.py --pages 50,200,500 --repeat 3
+    make bench     # runs: .venv/bin/python scripts/bench_site.py --pages 50,200,500 --repeat 3
 """
 
 from __future__ import annotations
@@ -58,6 +58,8 @@ PROJECT_BUILDS = {
 }
 PLAIN_BUILD = ("-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", PLAIN_CONFIG)
 PREVIEWS = {"project": ("-m", "kbsync.parallel_serve"), "plain": ("-m", "mkdocs", "serve", "--config-file", PLAIN_CONFIG)}
+# What `make bench` runs (the Makefile's bench target; tests/bench checks that they agree).
+MAKE_BENCH = ("--pages", "50,200,500", "--repeat", "3")
 PREVIEW_TIMEOUT = 1800  # seconds a preview may take to start or to rebuild before the benchmark gives up
 CHECK = ("-m", "kbsync", "check", "--fail-on", "outdated")
 # At the largest size: the project's build at most this share of the plain stack's, and kbsync
@@ -94,17 +96,7 @@ class SizeResult:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=_sizes, default=(50, 200, 500), metavar="N,N,...",
-                        help="pages per language, comma-separated (default 50,200,500)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement (median; default 3)")
-    parser.add_argument("--config", type=Path, default=REPO / "mkdocs.yml", metavar="FILE",
-                        help="this project's mkdocs.yml (default: the repository's); to measure a change to it")
-    parser.add_argument("--builder", choices=sorted(PROJECT_BUILDS), default="parallel",
-                        help="how this project's site is built: one process per language (parallel, "
-                             "the default) or plain `mkdocs build`")
-    parser.add_argument("--output", type=Path, default=OUTPUT, help=f"where the table goes (default {OUTPUT})")
-    parser.add_argument("--keep", action="store_true", help="keep the generated trees")
+    parser = argument_parser()
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
@@ -125,6 +117,37 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout.write(report)
     args.output.write_text(report, "utf-8")
     return 0
+
+
+def argument_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=_sizes, default=(50, 200, 500), metavar="N,N,...",
+                        help="pages per language, comma-separated (default 50,200,500)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement (median; default 3)")
+    parser.add_argument("--config", type=Path, default=REPO / "mkdocs.yml", metavar="FILE",
+                        help="this project's mkdocs.yml (default: the repository's); to measure a change to it")
+    parser.add_argument("--builder", choices=sorted(PROJECT_BUILDS), default="parallel",
+                        help="how this project's site is built: one process per language (parallel, "
+                             "the default) or plain `mkdocs build`")
+    parser.add_argument("--output", type=Path, default=OUTPUT, help=f"where the table goes (default {OUTPUT})")
+    parser.add_argument("--keep", action="store_true", help="keep the generated trees")
+    return parser
+
+
+def reproduce_command(args: argparse.Namespace, argv: list[str] | None) -> str:
+    """The command that measures what ``args`` measured: `make bench` where it is the same."""
+    command = shlex.join([".venv/bin/python", "scripts/bench_site.py",
+                          *(argv if argv is not None else sys.argv[1:])])
+    make_bench = argument_parser().parse_args(MAKE_BENCH)
+    if all(_same(getattr(args, name), getattr(make_bench, name)) for name in ("pages", "repeat", "config", "builder")):
+        return f"make bench   # {shlex.join(['.venv/bin/python', 'scripts/bench_site.py', *MAKE_BENCH])}"
+    return command
+
+
+def _same(value: object, other: object) -> bool:
+    if isinstance(value, Path) and isinstance(other, Path):
+        return value.resolve() == other.resolve()
+    return value == other
 
 
 def measure(root: Path, pages: int, args: argparse.Namespace) -> SizeResult:
@@ -375,7 +398,6 @@ def render(results: list[SizeResult], args: argparse.Namespace, argv: list[str] 
         check = statistics.median(largest.check[kind])
         verdicts.append(f"- kbsync check, {kind}, at N = {largest.pages}: {check / project_build:.1%} of the build "
                         f"(target ≤ {share:.0%}): {_verdict(check <= share * project_build)}")
-    command = shlex.join(["scripts/bench_site.py", *(argv if argv is not None else sys.argv[1:])])
     lines = [
         "# Site build benchmark",
         "",
@@ -388,7 +410,9 @@ def render(results: list[SizeResult], args: argparse.Namespace, argv: list[str] 
         "",
         "- This project: mkdocs.yml "
         + ("(the repository's)" if args.config.resolve() == (REPO / "mkdocs.yml").resolve() else f"(`{args.config}`)")
-        + f" with every feature on, built by `python {' '.join(PROJECT_BUILDS[args.builder][:-1])}`"
+        + " with every feature on, built "
+        + ("as `make build` builds it, " if args.builder == "parallel" else "")
+        + f"by `python {' '.join(PROJECT_BUILDS[args.builder][:-1])}`"
         " from an empty kbsync cache. Plain stack: `mkdocs build --strict`, Material and static-i18n "
         "with their defaults, same pages and Markdown extensions.",
         "- Peak memory: " + ("highest sum of PSS over the build's processes, sampled every 0.1 s from /proc."
@@ -405,7 +429,7 @@ def render(results: list[SizeResult], args: argparse.Namespace, argv: list[str] 
         "Reproduce:",
         "",
         "```sh",
-        f".venv/bin/python {command}",
+        reproduce_command(args, argv),
         "```",
         "",
     ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import os
+import shlex
 import signal
 import socket
 import subprocess
@@ -34,20 +36,41 @@ def files_of(site: Path) -> dict[str, bytes]:
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
 
 
+def make_command(target: str) -> list[str]:
+    """The Makefile's one command for ``target``, run with this Python (``$(BIN)/python``)."""
+    lines = (REPO / "Makefile").read_text("utf-8").splitlines()
+    start = lines.index(next(line for line in lines if line.startswith(f"{target}:")))
+    recipe = [line.strip() for line in itertools.takewhile(lambda line: line.startswith("\t"), lines[start + 1:])]
+    assert len(recipe) == 1, recipe
+    program, *arguments = shlex.split(recipe[0])
+    assert program == "$(BIN)/python", recipe
+    return [sys.executable, *arguments]
+
+
+def test_make_build_and_make_serve_build_one_process_per_language():
+    assert make_command("build")[1:] == ["-m", "kbsync.parallel_build", "--strict"]
+    assert make_command("serve")[1:] == ["-m", "kbsync.parallel_serve", "--dev-addr", "127.0.0.1:8000"]
+
+
 @pytest.mark.build
-def test_parallel_build_writes_the_files_of_mkdocs_build(knowledge_base, tmp_path):
+@pytest.mark.parametrize("tree", ["synthetic", "repository"])
+def test_make_build_writes_the_files_of_mkdocs_build(tree, request, tmp_path):
+    root = request.getfixturevalue("knowledge_base") if tree == "synthetic" else REPO
     sequential, parallel = tmp_path / "sequential", tmp_path / "parallel"
-    for command, site in ((["-m", "mkdocs", "build", "--strict"], sequential),
-                          (["-m", "kbsync.parallel_build", "--strict", "--jobs", "2"], parallel)):
-        result = subprocess.run([sys.executable, *command, "--site-dir", str(site)], cwd=knowledge_base,
-                                capture_output=True, text=True, env=ENVIRONMENT)
+    for command, site in (([sys.executable, "-m", "mkdocs", "build", "--strict"], sequential),
+                          (make_command("build"), parallel)):
+        result = subprocess.run([*command, "--site-dir", str(site)], cwd=root, capture_output=True, text=True,
+                                env=ENVIRONMENT)
         assert result.returncode == 0, result.stderr[-4000:]
+        assert "WARNING" not in result.stderr, result.stderr[-4000:]
+    assert f"{parallel.name}.languages-" in result.stderr, "each language was built apart, in a staging folder"
 
     expected, built = files_of(sequential), files_of(parallel)
     assert sorted(built) == sorted(expected)
     assert [path for path in expected if built[path] != expected[path]] == []
+    page = "en/area-00/part-00/page-0001/index.html" if tree == "synthetic" else "en/metrics/nps/index.html"
     assert {"404.html", "sitemap.xml", "search/search_index.json", "it/404.html", "it/sitemap.xml",
-            "it/search/search_index.json", "en/area-00/part-00/page-0001/index.html"} <= set(built)
+            "it/search/search_index.json", page} <= set(built)
     assert not list(tmp_path.glob("parallel.languages-*")), "the staging folder is removed"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -101,3 +102,40 @@ def test_navigation_is_translated(languages, page_html):
             for span in soup.select("nav.md-nav--primary > ul > li.md-nav__item--section > label")
         )
     assert len(set(labels.values())) == len(languages), labels
+
+
+def test_pruned_navigation_still_lists_every_page_on_every_page(languages, source_pages, page_html):
+    """navigation.prune leaves out only the pages of folders below a top-level section: this site has none,
+    so every page's navigation links every page of its language (the sections are listed, not folded away)."""
+    config = mkdocs_config()
+    features = config["theme"]["features"]
+    assert "navigation.prune" in features and "navigation.sections" in features
+    assert "navigation.expand" not in features, "Material does not prune with navigation.expand"
+    for lang in languages:
+        prefix = "" if lang.get("default") else f"{lang['locale']}/"
+        every_page = {_page_url(prefix, page) for page in source_pages}
+        for page in source_pages:
+            here = _page_url(prefix, page)
+            nav = page_html(lang, page).select_one("nav.md-nav--primary")
+            linked = {_site_path(here, a["href"]) for a in nav.select("a.md-nav__link[href]")}
+            assert every_page <= linked, (lang["locale"], str(page), sorted(every_page - linked))
+
+
+def _page_url(prefix: str, page: Path) -> str:
+    parts = page.with_suffix("").parts
+    if parts[-1] in ("index", "README"):
+        parts = parts[:-1]
+    return prefix + "".join(f"{part}/" for part in parts)
+
+
+def _site_path(here: str, href: str) -> str:
+    """Where a link on the page at ``here`` leads, as ``_page_url`` writes it."""
+    path = posixpath.normpath(posixpath.join("/" + here, href.split("#")[0])).strip("/")
+    return f"{path}/" if path else ""
+
+
+def mkdocs_config() -> dict:
+    from mkdocs.utils import yaml_load
+
+    with open(Path(__file__).resolve().parents[2] / "mkdocs.yml", encoding="utf-8") as handle:
+        return yaml_load(handle)
