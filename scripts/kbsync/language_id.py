@@ -12,16 +12,17 @@ import functools
 from typing import Any
 
 MIN_WORDS = 8
-# Signs of a language: frequent function words and letters it uses. kbsync asks only whether a
+# Signs of a language: frequent function words and letters it uses (words as frequent in
+# another of the site's languages left out: `des`, `in`, `was`, `alle`). kbsync asks only whether a
 # translation's paragraph is in the source language, and asks the model only when the paragraph
 # has a sign of it: a paragraph the model would call German has one (tests/kbsync/test_language_id.py
 # checks this on every page of the site). A language without signs here always goes to the model.
 FUNCTION_WORDS = {
-    "de": frozenset("der die das des den dem und ist sind nicht mit von zu zum zur ein eine einen einem "
+    "de": frozenset("der die das den dem und ist sind nicht mit von zu zum zur ein eine einen einem "
                     "einer eines für auf aus bei nach vom beim über unter durch gegen ohne um sich sie er "
                     "es wir ihr ihre ihren sein seine wird werden wurde wurden kann können muss müssen "
                     "soll sollen haben hat auch oder wie wenn dass damit als noch nur schon sehr mehr "
-                    "alle jede jeder jedes kein keine diese dieser diesem diesen dieses man was".split()),
+                    "jede jeder jedes kein keine diese dieser diesem diesen dieses".split()),
     "it": frozenset("il lo la gli le di che è e per un una non con del della dello dei degli delle al "
                     "alla allo ai agli alle nel nella nei nelle sono si come anche più se ma questo "
                     "questa questi queste essere viene vengono ogni su da dal dalla".split()),

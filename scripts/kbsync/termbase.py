@@ -48,7 +48,7 @@ class Concept:
 
 
 STEM = 4  # words are indexed by their first letters, so inflected forms find their term
-FOUND_REMEMBERED = 4096  # sections whose terms an index keeps
+WORDS_REMEMBERED = 200_000  # words an index keeps the matching phrases of
 
 
 VOWELS = frozenset("aeiouàèéìòù")
@@ -74,9 +74,9 @@ class PhraseIndex:
     """Phrases by the first letters of their first word, to find them in a section's words."""
 
     by_stem: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)
-    # What find() returned for the words of a section: each source section is searched once
-    # for every translation it is compared with.
-    _found: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = field(
+    # Word -> the phrases whose first word it is a form of, filled in as words are met: a text
+    # repeats its words, so each word is matched against the phrases once.
+    _starting: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]] = field(
         default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -90,31 +90,27 @@ class PhraseIndex:
             candidates.sort(key=lambda item: -len(item[0]))
         return cls(index)
 
-    def find(self, words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    def find(self, words: tuple[str, ...]) -> list[tuple[str, str]]:
         """(concept id, phrase as written in the termbase) for every occurrence in `words`."""
-        found = self._found.get(words)
-        if found is None:
-            if len(self._found) >= FOUND_REMEMBERED:
-                self._found.clear()
-            found = self._found[words] = self._search(words)
-        return found
-
-    def _search(self, words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-        stems = [word[:STEM] for word in words]
-        if self.by_stem.keys().isdisjoint(stems):
-            return ()
         found: list[tuple[str, str]] = []
-        candidates_of = self.by_stem.get
-        for position, stem in enumerate(stems):
-            candidates = candidates_of(stem)
+        starting = self._starting
+        for position, word in enumerate(words):
+            candidates = starting.get(word)
             if candidates is None:
-                continue
+                candidates = self._phrases_starting(word)
             for candidate, concept_id, phrase in candidates:
                 end = position + len(candidate)
-                if end <= len(words) and all(map(word_matches, words[position:end], candidate)):
+                if end <= len(words) and all(map(word_matches, words[position + 1:end], candidate[1:])):
                     found.append((concept_id, phrase))
                     break
-        return tuple(found)
+        return found
+
+    def _phrases_starting(self, word: str) -> tuple[tuple[tuple[str, ...], str, str], ...]:
+        if len(self._starting) >= WORDS_REMEMBERED:
+            self._starting.clear()
+        phrases = self._starting[word] = tuple(
+            item for item in self.by_stem.get(word[:STEM], ()) if word_matches(word, item[0][0]))
+        return phrases
 
 
 @dataclass(frozen=True)
