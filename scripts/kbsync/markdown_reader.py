@@ -41,6 +41,18 @@ CODE_TAGS = {"code", "pre", "kbd", "samp"}
 # Inline patterns that only style text; kbsync needs links and text, not emphasis.
 STYLE_PATTERNS = ("em_strong", "em_strong2", "not_strong", "strong_em", "linebreak")
 FINGERPRINT_LENGTH = 16
+DEFINITION_RE = re.compile(r"(?:^|\n) {0,3}:")
+# Block processors (Python-Markdown and its extensions, by registry name) that can only match a
+# text holding these characters; a paragraph is otherwise tested against every one of them.
+BLOCK_TRIGGERS: dict[str, Callable[[str], bool]] = {
+    "admonition": lambda text: "!!!" in text,
+    "table": lambda text: "|" in text,
+    "deflist": lambda text: DEFINITION_RE.search(text) is not None,
+    "defindent": lambda text: DEFINITION_RE.search(text) is not None,  # indented text under a `: `
+    "quote": lambda text: ">" in text,
+    "abbr": lambda text: "*[" in text,
+    "reference": lambda text: "]:" in text,
+}
 # Shorter text blocks are often the same in every language (names, terms, figures).
 MIN_IDENTICAL_WORDS = 5
 
@@ -74,6 +86,10 @@ class MarkdownReader:
                 self.md.inlinePatterns.deregister(name)
         self.tree_steps = [self.md.treeprocessors[name] for name in ("inline", "attr_list")
                            if name in self.md.treeprocessors]
+        registry = self.md.parser.blockprocessors
+        self._processors = list(registry)  # in priority order, as the parser runs them
+        self._names = {id(registry[name]): name for name in BLOCK_TRIGGERS if name in registry}
+        self._selections: dict[tuple[str, ...], list] = {}
         self.is_block_level = frozenset(self.md.block_level_elements).__contains__
         self._atomic = markdown.util.AtomicString
 
@@ -92,7 +108,13 @@ class MarkdownReader:
         for index, item in enumerate(stash):
             if isinstance(item, str) and MARK_OPEN in item:
                 stash[index] = MARK_RE.sub("", item)
-        root = md.parser.parseDocument(marked).getroot()
+        parser = md.parser
+        registry = parser.blockprocessors
+        parser.blockprocessors = self._block_processors("\n".join(marked), stash)
+        try:
+            root = parser.parseDocument(marked).getroot()
+        finally:
+            parser.blockprocessors = registry
         blocks = [_Block(child, _shape(child, stash), _heading_line(child)) for child in root]
         snippets = {id(element): _first_line(element.text)
                     for element in root.iter() if element.tag in TEXT_TAGS}
@@ -108,6 +130,21 @@ class MarkdownReader:
         builder = _SectionBuilder(lines, first_line, stash, snippets, lang, language_of,
                                   self.is_block_level)
         return builder.build(blocks)
+
+
+    def _block_processors(self, text: str, stash: list) -> list:
+        """The block processors that can match in `text`, in the parser's order: one whose trigger
+        `text` lacks is left out (all are kept when the stash holds Markdown inside HTML, whose
+        text is parsed from the stash). The tree is the same; tests/kbsync/test_kbsync_reader.py
+        compares it with the full parser's on every page of the site and the corpus."""
+        if any(not isinstance(item, str) for item in stash):
+            return self._processors
+        absent = tuple(name for name, present in BLOCK_TRIGGERS.items() if not present(text))
+        selected = self._selections.get(absent)
+        if selected is None:
+            selected = self._selections[absent] = [
+                processor for processor in self._processors if self._names.get(id(processor)) not in absent]
+        return selected
 
 
 def _mark(line: str, number: int) -> str:

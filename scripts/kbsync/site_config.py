@@ -48,15 +48,15 @@ class SiteConfig:
     def published_path(self) -> Path:
         return self.docs_dir / "published.yml"
 
-    @property
+    @functools.cached_property
     def source_lang(self) -> str:
         return next(language.locale for language in self.languages if language.default)
 
-    @property
+    @functools.cached_property
     def locales(self) -> tuple[str, ...]:
         return tuple(language.locale for language in self.languages)
 
-    @property
+    @functools.cached_property
     def translation_langs(self) -> tuple[str, ...]:
         return tuple(language.locale for language in self.languages if not language.default)
 
@@ -83,7 +83,7 @@ class SiteConfig:
         except ValueError:
             return path.as_posix()
 
-    @property
+    @functools.cached_property
     def markdown_key(self) -> str:
         """A stable digest of how Markdown is read (python objects by their qualified name)."""
         def name_of(value: Any) -> str:

@@ -78,6 +78,7 @@ class PhraseIndex:
     # repeats its words, so each word is matched against the phrases once.
     _starting: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]] = field(
         default_factory=dict, compare=False, repr=False)
+    _starts_phrase: set[str] = field(default_factory=set, compare=False, repr=False)  # words with phrases
 
     @classmethod
     def of(cls, phrases: list[tuple[str, str]]) -> PhraseIndex:
@@ -92,25 +93,30 @@ class PhraseIndex:
 
     def find(self, words: tuple[str, ...]) -> list[tuple[str, str]]:
         """(concept id, phrase as written in the termbase) for every occurrence in `words`."""
-        found: list[tuple[str, str]] = []
         starting = self._starting
-        for position, word in enumerate(words):
-            candidates = starting.get(word)
-            if candidates is None:
-                candidates = self._phrases_starting(word)
-            for candidate, concept_id, phrase in candidates:
+        distinct = set(words)
+        for word in distinct.difference(starting):
+            self._remember(word)
+        present = distinct.intersection(self._starts_phrase)
+        if not present:
+            return []
+        found: list[tuple[str, str]] = []
+        for position in [position for position, word in enumerate(words) if word in present]:
+            for candidate, concept_id, phrase in starting[words[position]]:
                 end = position + len(candidate)
                 if end <= len(words) and all(map(word_matches, words[position + 1:end], candidate[1:])):
                     found.append((concept_id, phrase))
                     break
         return found
 
-    def _phrases_starting(self, word: str) -> tuple[tuple[tuple[str, ...], str, str], ...]:
+    def _remember(self, word: str) -> None:
         if len(self._starting) >= WORDS_REMEMBERED:
             self._starting.clear()
+            self._starts_phrase.clear()
         phrases = self._starting[word] = tuple(
             item for item in self.by_stem.get(word[:STEM], ()) if word_matches(word, item[0][0]))
-        return phrases
+        if phrases:
+            self._starts_phrase.add(word)
 
 
 @dataclass(frozen=True)

@@ -116,3 +116,78 @@ def test_provenance_is_read_exactly_when_the_schema_accepts_it(value):
 
     accepted = not validate("l10n.schema.json", json_ready(value))
     assert (read_provenance({"l10n": value}) is not None) == accepted
+
+
+# The reader leaves out the block processors a page cannot trigger; the result must not change.
+
+CONSTRUCTS = """\
+# Titel
+
+> Ein Zitat
+> über zwei Zeilen
+
+Text mit [Verweis][ref] und NPS.
+
+[ref]: https://example.invalid/ "Titel"
+
+*[NPS]: Net Promoter Score
+
+Begriff
+:   Erklärung des Begriffs
+
+    mit eingerücktem zweiten Absatz
+
+- Liste
+    - verschachtelt
+
+        Absatz im Listenpunkt
+
+!!! note "Hinweis"
+    Inhalt mit | senkrechtem Strich
+
+| a | b |
+| - | - |
+| 1 | 2 |
+
+***
+
+<section markdown="1">
+> Zitat in HTML
+
+Begriff
+:   Erklärung
+</section>
+"""
+
+
+def _pages() -> list[tuple[str, bytes]]:
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    files = sorted((repo / "docs").rglob("*.md")) + sorted((repo / "tests/kbsync/corpus").glob("*.md"))
+    pages = [(path.name, path.read_bytes()) for path in files]
+    pages.append(("page", PAGE.encode()))
+    pages.append(("constructs", CONSTRUCTS.encode()))
+    # Each construct alone, so that the others do not keep its processor in the parser.
+    pages += [(f"construct {number}", block.encode())
+              for number, block in enumerate(CONSTRUCTS.split("\n\n"))]
+    return pages
+
+
+def test_leaving_out_block_processors_gives_the_same_reading(monkeypatch):
+    from kbsync.markdown_reader import BLOCK_TRIGGERS
+
+    config = load_site_config(__import__("pathlib").Path(__file__).resolve().parents[2] / "mkdocs.yml")
+    trimmed = Analyzer(config)
+    full = Analyzer(config)
+    monkeypatch.setattr(full.reader, "_block_processors", lambda text, stash: full.reader._processors)
+    left_out = set()
+    for name, data in _pages():
+        for lang in ("de", "it"):
+            assert trimmed.analyze(data, lang) == full.analyze(data, lang), name
+        text = data.decode("utf-8", "replace")
+        kept = trimmed.reader._block_processors(text, [])
+        left_out.update(trimmed.reader._names[id(processor)] for processor in trimmed.reader._processors
+                        if processor not in kept)
+    # The comparison covered pages that leave out each processor that can be left out.
+    assert left_out == set(BLOCK_TRIGGERS)
