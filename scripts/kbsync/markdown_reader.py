@@ -116,13 +116,18 @@ class MarkdownReader:
         finally:
             parser.blockprocessors = registry
         blocks = [_Block(child, _shape(child, stash), _heading_line(child)) for child in root]
-        snippets = {id(element): _first_line(element.text)
-                    for element in root.iter() if element.tag in TEXT_TAGS}
+        snippets = {}
+        atomic = self._atomic
         for element in root.iter():
-            if element.text and not INLINE_TRIGGER_RE.search(element.text):
-                element.text = self._atomic(element.text)
-            if element.tail and not INLINE_TRIGGER_RE.search(element.tail):
-                element.tail = self._atomic(element.tail)
+            text = element.text
+            if text:
+                if element.tag in TEXT_TAGS:
+                    snippets[id(element)] = _first_line(text)
+                if not INLINE_TRIGGER_RE.search(text):
+                    element.text = atomic(text)
+            tail = element.tail
+            if tail and not INLINE_TRIGGER_RE.search(tail):
+                element.tail = atomic(tail)
         for step in self.tree_steps:
             replaced = step.run(root)
             if replaced is not None:
@@ -292,7 +297,7 @@ class _SectionBuilder:
             id=section_id, level=level, title=title, line=line, end_line=max(end_line, line),
             fingerprint=fingerprint(block.shape for block in blocks), raw="\n".join(raw_lines),
             counts=facts.counts(), links=tuple(facts.links), figures=tuple(facts.figures),
-            words=tuple(facts.words), cased_words=frozenset(facts.cased_words),
+            words=tuple(facts.words), cased_words=facts.cased_words(),
             blocks=tuple(facts.blocks))
 
 
@@ -308,8 +313,14 @@ class _Facts:
         self.links: list[Link] = []
         self.figures: list[Figure] = []
         self.words: list[str] = []
-        self.cased_words: set[str] = set()
+        self.cased_texts: list[str] = []
         self.blocks: list[TextBlock] = []
+
+    def cased_words(self) -> frozenset[str]:
+        """The words with a capital letter (for abbreviations like NPS), of all texts at once."""
+        if not self.cased_texts:
+            return frozenset()
+        return frozenset(WORD_RE.findall("\n".join(self.cased_texts))).difference(self.words)
 
     def counts(self) -> BlockCounts:
         return BlockCounts(**self.tally)
@@ -370,7 +381,7 @@ class _Facts:
         words = WORD_RE.findall(lowered)
         self.words.extend(words)
         if text != lowered:  # the words with a capital letter, for abbreviations like NPS
-            self.cased_words.update(set(WORD_RE.findall(text)).difference(words))
+            self.cased_texts.append(text)
         if len(words) < MIN_IDENTICAL_WORDS:
             return  # too short to be reported as untranslated: names, terms, figures
         language = None
