@@ -47,7 +47,8 @@ class Analyzer:
             problems.append(Problem("KB107", front.error_line, f"{front.error}: fix the YAML "
                                     "between the `---` lines"))
         body = decoded.text[front.end:]
-        result = self.reader.read(body, front.body_line, lang, self._language_of(lang))
+        result = self.reader.read(body, front.body_line, lang, self._language_of(lang),
+                                  fingerprints=lang == self.config.source_lang)
         return PageContent(
             readable=True, has_front_matter=front.present,
             front_matter=front.data, key_lines=front.key_lines,

@@ -94,8 +94,11 @@ class MarkdownReader:
         self._atomic = markdown.util.AtomicString
 
     def read(self, body: str, first_line: int, lang: str,
-             language_of: Callable[[str, list[str]], str | None] | None = None) -> ReadResult:
-        """Sections of `body`, whose first line is line `first_line` of the file."""
+             language_of: Callable[[str, list[str]], str | None] | None = None,
+             fingerprints: bool = True) -> ReadResult:
+        """Sections of `body`, whose first line is line `first_line` of the file. Without
+        `fingerprints` (a translation: only source sections are compared with what a translation
+        recorded) each section's fingerprint is empty."""
         md = self.md
         md.reset()
         if MARK_OPEN in body or MARK_CLOSE in body:
@@ -115,7 +118,8 @@ class MarkdownReader:
             root = parser.parseDocument(marked).getroot()
         finally:
             parser.blockprocessors = registry
-        blocks = [_Block(child, _shape(child, stash), _heading_line(child)) for child in root]
+        blocks = [_Block(child, _shape(child, stash) if fingerprints else "", _heading_line(child))
+                  for child in root]
         snippets = {}
         atomic = self._atomic
         for element in root.iter():
@@ -133,7 +137,7 @@ class MarkdownReader:
             if replaced is not None:
                 root = replaced
         builder = _SectionBuilder(lines, first_line, stash, snippets, lang, language_of,
-                                  self.is_block_level)
+                                  self.is_block_level, fingerprints)
         return builder.build(blocks)
 
 
@@ -222,7 +226,7 @@ class _SectionBuilder:
 
     def __init__(self, lines: list[str], first_line: int, stash: list, snippets: dict[int, str],
                  lang: str, language_of: Callable[[str, list[str]], str | None] | None,
-                 is_block_level: Callable[[str], bool]):
+                 is_block_level: Callable[[str], bool], fingerprints: bool = True):
         self.lines = lines
         self.first_line = first_line
         self.stash = stash
@@ -230,6 +234,7 @@ class _SectionBuilder:
         self.lang = lang
         self.language_of = language_of
         self.is_block_level = is_block_level
+        self.fingerprints = fingerprints
 
     def build(self, blocks: list[_Block]) -> ReadResult:
         headings: list[Heading] = []
@@ -295,7 +300,8 @@ class _SectionBuilder:
             facts.collect(block.element)
         return Section(
             id=section_id, level=level, title=title, line=line, end_line=max(end_line, line),
-            fingerprint=fingerprint(block.shape for block in blocks), raw="\n".join(raw_lines),
+            fingerprint=fingerprint(block.shape for block in blocks) if self.fingerprints else "",
+            raw="\n".join(raw_lines),
             counts=facts.counts(), links=tuple(facts.links), figures=tuple(facts.figures),
             words=tuple(facts.words), cased_words=facts.cased_words(),
             blocks=tuple(facts.blocks))

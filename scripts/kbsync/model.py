@@ -68,7 +68,7 @@ class Section:
     title: str
     line: int
     end_line: int
-    fingerprint: str
+    fingerprint: str  # of the section as a source; empty on pages in other languages
     raw: str
     counts: BlockCounts
     links: tuple[Link, ...]
