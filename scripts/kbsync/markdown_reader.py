@@ -20,7 +20,7 @@ import itertools
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from kbsync.figures import DIGIT_RE, extract_figures
 from kbsync.language_id import MIN_WORDS
@@ -42,8 +42,26 @@ CODE_TAGS = {"code", "pre", "kbd", "samp"}
 STYLE_PATTERNS = ("em_strong", "em_strong2", "not_strong", "strong_em", "linebreak")
 FINGERPRINT_LENGTH = 16
 DEFINITION_RE = re.compile(r"(?:^|\n) {0,3}:")
-# Block processors (Python-Markdown and its extensions, by registry name) that can only match a
-# text holding these characters; a paragraph is otherwise tested against every one of them.
+# Members of Python-Markdown's stages (by registry name) that can only match a text holding
+# these characters (see _Stage).
+PREPROCESSOR_TRIGGERS: dict[str, Callable[[str], bool]] = {
+    "fenced_code_block": lambda text: "```" in text or "~~~" in text,
+    "html_block": lambda text: "<" in text,
+}
+INLINE_TRIGGERS: dict[str, Callable[[str], bool]] = {
+    "backtick": lambda text: "`" in text,
+    "escape": lambda text: "\\" in text,
+    "reference": lambda text: "[" in text,
+    "link": lambda text: "[" in text,
+    "short_reference": lambda text: "[" in text,
+    "image_link": lambda text: "![" in text,
+    "image_reference": lambda text: "![" in text,
+    "short_image_ref": lambda text: "![" in text,
+    "autolink": lambda text: "<" in text,
+    "automail": lambda text: "<" in text,
+    "html": lambda text: "<" in text,
+    "entity": lambda text: "&" in text,
+}
 BLOCK_TRIGGERS: dict[str, Callable[[str], bool]] = {
     "admonition": lambda text: "!!!" in text,
     "table": lambda text: "|" in text,
@@ -86,10 +104,10 @@ class MarkdownReader:
                 self.md.inlinePatterns.deregister(name)
         self.tree_steps = [self.md.treeprocessors[name] for name in ("inline", "attr_list")
                            if name in self.md.treeprocessors]
-        registry = self.md.parser.blockprocessors
-        self._processors = list(registry)  # in priority order, as the parser runs them
-        self._names = {id(registry[name]): name for name in BLOCK_TRIGGERS if name in registry}
-        self._selections: dict[tuple[str, ...], list] = {}
+        self.preprocessors = _Stage(self.md.preprocessors, PREPROCESSOR_TRIGGERS)
+        self.block_processors = _Stage(self.md.parser.blockprocessors, BLOCK_TRIGGERS)
+        self.inline = self.md.treeprocessors["inline"] if "inline" in self.md.treeprocessors else None
+        self.inline_patterns = _Stage(self.md.inlinePatterns, INLINE_TRIGGERS)
         self.is_block_level = frozenset(self.md.block_level_elements).__contains__
         self._atomic = markdown.util.AtomicString
 
@@ -105,15 +123,17 @@ class MarkdownReader:
             body = body.replace(MARK_OPEN, "\ufffd").replace(MARK_CLOSE, "\ufffd")
         lines = body.split("\n")
         marked = [_mark(line, first_line + index) for index, line in enumerate(lines)]
-        for preprocessor in md.preprocessors:
+        for preprocessor in self.preprocessors.select(body):
             marked = preprocessor.run(marked)
         stash = md.htmlStash.rawHtmlBlocks
         for index, item in enumerate(stash):
             if isinstance(item, str) and MARK_OPEN in item:
                 stash[index] = MARK_RE.sub("", item)
+        # Markdown inside HTML is parsed from the stash, not from the text: then every processor.
+        document = None if any(not isinstance(item, str) for item in stash) else "\n".join(marked)
         parser = md.parser
         registry = parser.blockprocessors
-        parser.blockprocessors = self._block_processors("\n".join(marked), stash)
+        parser.blockprocessors = self.block_processors.select(document)
         try:
             root = parser.parseDocument(marked).getroot()
         finally:
@@ -132,27 +152,45 @@ class MarkdownReader:
             tail = element.tail
             if tail and not INLINE_TRIGGER_RE.search(tail):
                 element.tail = atomic(tail)
-        for step in self.tree_steps:
-            replaced = step.run(root)
-            if replaced is not None:
-                root = replaced
+        inline = self.inline
+        if inline is not None:
+            patterns = inline.inlinePatterns
+            inline.inlinePatterns = self.inline_patterns.select(document)
+        try:
+            for step in self.tree_steps:
+                replaced = step.run(root)
+                if replaced is not None:
+                    root = replaced
+        finally:
+            if inline is not None:
+                inline.inlinePatterns = patterns
         builder = _SectionBuilder(lines, first_line, stash, snippets, lang, language_of,
                                   self.is_block_level, fingerprints)
         return builder.build(blocks)
 
 
-    def _block_processors(self, text: str, stash: list) -> list:
-        """The block processors that can match in `text`, in the parser's order: one whose trigger
-        `text` lacks is left out (all are kept when the stash holds Markdown inside HTML, whose
-        text is parsed from the stash). The tree is the same; tests/kbsync/test_kbsync_reader.py
-        compares it with the full parser's on every page of the site and the corpus."""
-        if any(not isinstance(item, str) for item in stash):
-            return self._processors
-        absent = tuple(name for name, present in BLOCK_TRIGGERS.items() if not present(text))
+class _Stage:
+    """A stage of Python-Markdown (preprocessors, block processors, inline patterns) without the
+    members a page cannot trigger: one whose trigger the page's text lacks cannot match in it,
+    and leaving it out spares testing it against every line, block or text. The reading is the
+    same: tests/kbsync/test_kbsync_reader.py compares it with the full stages' on every page of
+    the site, the test corpus and each construct alone."""
+
+    def __init__(self, registry: Any, triggers: dict[str, Callable[[str], bool]]):
+        self.members = list(registry)  # in priority order, as Python-Markdown runs them
+        self.names = {id(registry[name]): name for name in triggers if name in registry}
+        self.triggers = {name: present for name, present in triggers.items() if name in registry}
+        self._selections: dict[tuple[str, ...], list] = {}
+
+    def select(self, text: str | None) -> list:
+        """The members that can match in `text` (None: every member)."""
+        if text is None:
+            return self.members
+        absent = tuple(name for name, present in self.triggers.items() if not present(text))
         selected = self._selections.get(absent)
         if selected is None:
             selected = self._selections[absent] = [
-                processor for processor in self._processors if self._names.get(id(processor)) not in absent]
+                member for member in self.members if self.names.get(id(member)) not in absent]
         return selected
 
 
