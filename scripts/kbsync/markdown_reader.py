@@ -62,6 +62,18 @@ INLINE_TRIGGERS: dict[str, Callable[[str], bool]] = {
     "html": lambda text: "<" in text,
     "entity": lambda text: "&" in text,
 }
+# Block processors whose test, or whose run, fails on a block without these characters
+# (the others either test cheaply or also match blocks that continue an earlier one).
+BLOCK_GUARDS: dict[str, Callable[[str], bool]] = {
+    "markdown_block": lambda block: block.startswith("\x02"),  # a placeholder of stashed HTML
+    "table": lambda block: "|" in block,
+    "hashheader": lambda block: "#" in block,
+    "hr": lambda block: "-" in block or "_" in block or "*" in block,
+    "deflist": lambda block: ":" in block,
+    "quote": lambda block: ">" in block,
+    "abbr": lambda block: "*[" in block,
+    "reference": lambda block: "]:" in block,
+}
 BLOCK_TRIGGERS: dict[str, Callable[[str], bool]] = {
     "admonition": lambda text: "!!!" in text,
     "table": lambda text: "|" in text,
@@ -105,7 +117,7 @@ class MarkdownReader:
         self.tree_steps = [self.md.treeprocessors[name] for name in ("inline", "attr_list")
                            if name in self.md.treeprocessors]
         self.preprocessors = _Stage(self.md.preprocessors, PREPROCESSOR_TRIGGERS)
-        self.block_processors = _Stage(self.md.parser.blockprocessors, BLOCK_TRIGGERS)
+        self.block_processors = _Stage(self.md.parser.blockprocessors, BLOCK_TRIGGERS, BLOCK_GUARDS)
         self.inline = self.md.treeprocessors["inline"] if "inline" in self.md.treeprocessors else None
         self.inline_patterns = _Stage(self.md.inlinePatterns, INLINE_TRIGGERS)
         self.is_block_level = frozenset(self.md.block_level_elements).__contains__
@@ -176,9 +188,16 @@ class _Stage:
     same: tests/kbsync/test_kbsync_reader.py compares it with the full stages' on every page of
     the site, the test corpus and each construct alone."""
 
-    def __init__(self, registry: Any, triggers: dict[str, Callable[[str], bool]]):
-        self.members = list(registry)  # in priority order, as Python-Markdown runs them
-        self.names = {id(registry[name]): name for name in triggers if name in registry}
+    def __init__(self, registry: Any, triggers: dict[str, Callable[[str], bool]],
+                 guards: dict[str, Callable[[str], bool]] | None = None):
+        guards = guards or {}
+        names = {id(registry[name]): name for name in {*triggers, *guards} if name in registry}
+        # In priority order, as Python-Markdown runs them; a guarded block processor is first
+        # tested for its trigger in the block at hand.
+        self.members = [_Guarded(member, guards[names[id(member)]]) if names.get(id(member)) in guards
+                        else member for member in registry]
+        self.names = {id(member): name for member in self.members
+                      if (name := names.get(id(getattr(member, "processor", member)))) in triggers}
         self.triggers = {name: present for name, present in triggers.items() if name in registry}
         self._selections: dict[tuple[str, ...], list] = {}
 
@@ -192,6 +211,20 @@ class _Stage:
             selected = self._selections[absent] = [
                 member for member in self.members if self.names.get(id(member)) not in absent]
         return selected
+
+
+class _Guarded:
+    """A block processor whose test first looks for its trigger in the block (see BLOCK_GUARDS)."""
+
+    __slots__ = ("processor", "trigger", "run")
+
+    def __init__(self, processor: Any, trigger: Callable[[str], bool]):
+        self.processor = processor
+        self.trigger = trigger
+        self.run = processor.run
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return self.trigger(block) and self.processor.test(parent, block)
 
 
 def _mark(line: str, number: int) -> str:
