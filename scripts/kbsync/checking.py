@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from kbsync.cache import Cache
 from kbsync.checks import PAIR_CHECKS, TREE_CHECKS
 from kbsync.checks.context import CheckContext, Pair
-from kbsync.docs_tree import Inventory, TreeFiles, analyse_page, read_files, start_analyzer
+from kbsync.docs_tree import Inventory, TreeFiles, analyse_page, read_files, scan, start_analyzer
 from kbsync import __version__
 from kbsync.model import INTRO_ID, Finding, Page, PageOutline
 from kbsync.checks.published_links import check_published
 from kbsync.pairing import display_path
 from kbsync.published import load_published
 from kbsync.review import review_due
-from kbsync.parallel import run_jobs
+from kbsync.parallel import Workers, run_jobs
 from kbsync.site_config import SiteConfig
 from kbsync.status import PageStatus, StatusReport, page_status, status_report
 from kbsync.termbase import Termbase, site_termbase
@@ -69,7 +69,24 @@ def run_checks(config: SiteConfig, cache: Cache, selection: list[str] | None = N
                today: datetime.date | None = None) -> CheckRun:
     """Every check over the selected pages; `today` decides which reviews are due."""
     today = today or datetime.date.today()
-    files = read_files(config, selection)
+    inventory = scan(config)
+    workers = termbase = None
+    if not cache.exists(RESULTS):
+        # Nothing is stored, so every selected page is checked: the worker processes start now
+        # and get ready while this one reads the files.
+        termbase = site_termbase(config)
+        expected = len(selection) if selection is not None else len(inventory.all_pages())
+        workers = Workers(_start, (config, inventory, termbase, today), expected)
+    try:
+        return _run(config, cache, selection, today, inventory, workers, termbase)
+    finally:
+        if workers is not None:
+            workers.close()
+
+
+def _run(config: SiteConfig, cache: Cache, selection: list[str] | None, today: datetime.date,
+         inventory: Inventory, workers: Workers | None, termbase: Termbase | None) -> CheckRun:
+    files = read_files(config, selection, inventory)
     termbase_bytes = config.termbase_path.read_bytes() if config.termbase_path.is_file() else b""
     salt = _digest(config.markdown_key, hashlib.sha256(termbase_bytes).hexdigest(),
                    _inventory_key(files.inventory), today.isoformat(), __version__)
@@ -82,8 +99,9 @@ def run_checks(config: SiteConfig, cache: Cache, selection: list[str] | None = N
             results[job.page] = result
         else:
             jobs.append(job)
-    termbase = site_termbase(config) if jobs else Termbase()
-    fresh = run_jobs(_check_page, jobs, _start, (config, files.inventory, termbase, today))
+    if termbase is None:
+        termbase = site_termbase(config) if jobs else Termbase()
+    fresh = run_jobs(_check_page, jobs, _start, (config, files.inventory, termbase, today), workers)
     if jobs:
         results.update(zip((job.page for job in jobs), fresh))
         every_page = set(files.inventory.all_pages())

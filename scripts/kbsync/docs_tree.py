@@ -83,9 +83,11 @@ def _markdown_files(folder: Path) -> Iterator[str]:
                 yield prefix + name
 
 
-def read_files(config: SiteConfig, selection: list[str] | None = None) -> TreeFiles:
-    """Read the selected pages (all when `selection` is None) in every language."""
-    inventory = scan(config)
+def read_files(config: SiteConfig, selection: list[str] | None = None,
+               inventory: Inventory | None = None) -> TreeFiles:
+    """Read the selected pages (all when `selection` is None) in every language; `inventory`:
+    the scan() of the tree, when the caller has made it."""
+    inventory = inventory or scan(config)
     chosen = tuple(sorted(inventory.all_pages() if selection is None else set(selection)))
     data: dict[tuple[str, str], bytes] = {}
     keys: dict[tuple[str, str], str] = {}

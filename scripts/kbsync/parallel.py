@@ -21,17 +21,48 @@ JOBS_PER_WORKER = 16
 
 
 def run_jobs(function: Callable[[Job], Result], jobs: Sequence[Job],
-             start: Callable[..., None], start_args: tuple[Any, ...]) -> list[Result]:
-    workers = min(os.cpu_count() or 1, len(jobs) // JOBS_PER_WORKER)
-    if workers <= 1:
-        start(*start_args)
-        return [function(job) for job in jobs]
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                             initargs=(start, *start_args)) as pool:
+             start: Callable[..., None], start_args: tuple[Any, ...],
+             workers: Workers | None = None) -> list[Result]:
+    """`function` over `jobs`, on `workers` when they were started ahead, else as many as pay off."""
+    if workers is None or workers.pool is None:
+        workers = Workers(start, start_args, len(jobs))
+    with workers:
+        if workers.pool is None:
+            start(*start_args)
+            return [function(job) for job in jobs]
         # Small chunks, so that no worker is left with a long tail while the other idles.
-        return list(pool.map(function, jobs, chunksize=max(1, len(jobs) // (workers * 32))))
+        return list(workers.pool.map(function, jobs, chunksize=max(1, len(jobs) // (workers.count * 32))))
+
+
+class Workers:
+    """Worker processes for about `expected` jobs, started (forked, `start` run in each) at once:
+    a caller that starts them before it reads its input lets them get ready meanwhile. With too
+    few jobs to pay for a process, there is no pool and run_jobs works in-process."""
+
+    def __init__(self, start: Callable[..., None], start_args: tuple[Any, ...], expected: int):
+        self.count = min(os.cpu_count() or 1, expected // JOBS_PER_WORKER)
+        self.pool: ProcessPoolExecutor | None = None
+        if self.count > 1:
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            self.pool = ProcessPoolExecutor(max_workers=self.count, mp_context=context,
+                                            initializer=_start_worker, initargs=(start, *start_args))
+            self.pool.submit(_ready)  # the first job starts every process of the pool
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
+
+
+def _ready() -> None:
+    """The job that starts a pool's processes."""
 
 
 def _start_worker(start: Callable[..., None], *start_args: Any) -> None:
