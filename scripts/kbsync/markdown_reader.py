@@ -114,11 +114,11 @@ class MarkdownReader:
         for name in STYLE_PATTERNS:
             if name in self.md.inlinePatterns:
                 self.md.inlinePatterns.deregister(name)
-        self.tree_steps = [self.md.treeprocessors[name] for name in ("inline", "attr_list")
-                           if name in self.md.treeprocessors]
+        treeprocessors = self.md.treeprocessors
+        self.inline = treeprocessors["inline"] if "inline" in treeprocessors else None
+        self.attr_list = treeprocessors["attr_list"] if "attr_list" in treeprocessors else None
         self.preprocessors = _Stage(self.md.preprocessors, PREPROCESSOR_TRIGGERS)
         self.block_processors = _Stage(self.md.parser.blockprocessors, BLOCK_TRIGGERS, BLOCK_GUARDS)
-        self.inline = self.md.treeprocessors["inline"] if "inline" in self.md.treeprocessors else None
         self.inline_patterns = _Stage(self.md.inlinePatterns, INLINE_TRIGGERS)
         self.is_block_level = frozenset(self.md.block_level_elements).__contains__
         self._atomic = markdown.util.AtomicString
@@ -154,31 +154,44 @@ class MarkdownReader:
                   for child in root]
         snippets = {}
         atomic = self._atomic
-        for element in root.iter():
-            text = element.text
-            if text:
-                if element.tag in TEXT_TAGS:
-                    snippets[id(element)] = _first_line(text)
-                if not INLINE_TRIGGER_RE.search(text):
-                    element.text = atomic(text)
-            tail = element.tail
-            if tail and not INLINE_TRIGGER_RE.search(tail):
-                element.tail = atomic(tail)
+        attributed = []  # top-level blocks with a `{`: the only ones attr_list can change
+        for child in root:
+            brace = False
+            for element in child.iter():
+                text = element.text
+                if text:
+                    brace = brace or "{" in text
+                    if element.tag in TEXT_TAGS:
+                        snippets[id(element)] = _first_line(text)
+                    if not INLINE_TRIGGER_RE.search(text):
+                        element.text = atomic(text)
+                tail = element.tail
+                if tail:
+                    brace = brace or "{" in tail
+                    if not INLINE_TRIGGER_RE.search(tail):
+                        element.tail = atomic(tail)
+            if brace:
+                attributed.append(child)
         inline = self.inline
         if inline is not None:
             patterns = inline.inlinePatterns
             inline.inlinePatterns = self.inline_patterns.select(document)
-        try:
-            for step in self.tree_steps:
-                replaced = step.run(root)
-                if replaced is not None:
-                    root = replaced
-        finally:
-            if inline is not None:
+            try:
+                root = inline.run(root) or root
+            finally:
                 inline.inlinePatterns = patterns
+        self._read_attributes(root, attributed)
         builder = _SectionBuilder(lines, first_line, stash, snippets, lang, language_of,
                                   self.is_block_level, fingerprints)
         return builder.build(blocks)
+
+
+    def _read_attributes(self, root: etree.Element, attributed: list[etree.Element]) -> None:
+        """attr_list's `{#id .class}` on the blocks that have a `{` (the same as on the whole tree:
+        tests/kbsync/test_kbsync_reader.py)."""
+        if self.attr_list is not None:
+            for child in attributed:
+                self.attr_list.run(child)
 
 
 class _Stage:
