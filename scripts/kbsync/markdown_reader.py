@@ -42,46 +42,54 @@ CODE_TAGS = {"code", "pre", "kbd", "samp"}
 STYLE_PATTERNS = ("em_strong", "em_strong2", "not_strong", "strong_em", "linebreak")
 FINGERPRINT_LENGTH = 16
 DEFINITION_RE = re.compile(r"(?:^|\n) {0,3}:")
+
+
+def _holding(*needles: str) -> Callable[[str], bool]:
+    """Whether a text holds one of `needles`."""
+    if len(needles) == 1:
+        needle = needles[0]
+        return lambda text: needle in text  # guards run for every block: one test, no loop
+    return lambda text: any(map(text.__contains__, needles))
+
+
+def _defining(text: str) -> bool:
+    """Whether a text has a line starting with `:` (a definition list)."""
+    return DEFINITION_RE.search(text) is not None
+
+
 # Members of Python-Markdown's stages (by registry name) that can only match a text holding
 # these characters (see _Stage).
 PREPROCESSOR_TRIGGERS: dict[str, Callable[[str], bool]] = {
-    "fenced_code_block": lambda text: "```" in text or "~~~" in text,
-    "html_block": lambda text: "<" in text,
+    "fenced_code_block": _holding("```", "~~~"),
+    "html_block": _holding("<"),
 }
 INLINE_TRIGGERS: dict[str, Callable[[str], bool]] = {
-    "backtick": lambda text: "`" in text,
-    "escape": lambda text: "\\" in text,
-    "reference": lambda text: "[" in text,
-    "link": lambda text: "[" in text,
-    "short_reference": lambda text: "[" in text,
-    "image_link": lambda text: "![" in text,
-    "image_reference": lambda text: "![" in text,
-    "short_image_ref": lambda text: "![" in text,
-    "autolink": lambda text: "<" in text,
-    "automail": lambda text: "<" in text,
-    "html": lambda text: "<" in text,
-    "entity": lambda text: "&" in text,
+    "backtick": _holding("`"),
+    "escape": _holding("\\"),
+    **dict.fromkeys(("reference", "link", "short_reference"), _holding("[")),
+    **dict.fromkeys(("image_link", "image_reference", "short_image_ref"), _holding("![")),
+    **dict.fromkeys(("autolink", "automail", "html"), _holding("<")),
+    "entity": _holding("&"),
+}
+BLOCK_TRIGGERS: dict[str, Callable[[str], bool]] = {
+    "admonition": _holding("!!!"),
+    "table": _holding("|"),
+    **dict.fromkeys(("deflist", "defindent"), _defining),  # defindent: indented text under a `: `
+    "quote": _holding(">"),
+    "abbr": _holding("*["),
+    "reference": _holding("]:"),
 }
 # Block processors whose test, or whose run, fails on a block without these characters
 # (the others either test cheaply or also match blocks that continue an earlier one).
 BLOCK_GUARDS: dict[str, Callable[[str], bool]] = {
     "markdown_block": lambda block: block.startswith("\x02"),  # a placeholder of stashed HTML
-    "table": lambda block: "|" in block,
-    "hashheader": lambda block: "#" in block,
-    "hr": lambda block: "-" in block or "_" in block or "*" in block,
-    "deflist": lambda block: ":" in block,
-    "quote": lambda block: ">" in block,
-    "abbr": lambda block: "*[" in block,
-    "reference": lambda block: "]:" in block,
-}
-BLOCK_TRIGGERS: dict[str, Callable[[str], bool]] = {
-    "admonition": lambda text: "!!!" in text,
-    "table": lambda text: "|" in text,
-    "deflist": lambda text: DEFINITION_RE.search(text) is not None,
-    "defindent": lambda text: DEFINITION_RE.search(text) is not None,  # indented text under a `: `
-    "quote": lambda text: ">" in text,
-    "abbr": lambda text: "*[" in text,
-    "reference": lambda text: "]:" in text,
+    "table": _holding("|"),
+    "hashheader": _holding("#"),
+    "hr": lambda block: "-" in block or "_" in block or "*" in block,  # the fastest form
+    "deflist": _holding(":"),
+    "quote": _holding(">"),
+    "abbr": _holding("*["),
+    "reference": _holding("]:"),
 }
 # Shorter text blocks are often the same in every language (names, terms, figures).
 MIN_IDENTICAL_WORDS = 5
@@ -218,7 +226,11 @@ class _Stage:
         """The members that can match in `text` (None: every member)."""
         if text is None:
             return self.members
-        absent = tuple(name for name, present in self.triggers.items() if not present(text))
+        found: dict[int, bool] = {}  # a trigger shared by several members is looked for once
+        for present in self.triggers.values():
+            if id(present) not in found:
+                found[id(present)] = present(text)
+        absent = tuple(name for name, present in self.triggers.items() if not found[id(present)])
         selected = self._selections.get(absent)
         if selected is None:
             selected = self._selections[absent] = [
