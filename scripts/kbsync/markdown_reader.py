@@ -22,7 +22,7 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from kbsync.figures import DIGIT_RE, extract_figures
+from kbsync.figures import extract_figures
 from kbsync.language_id import MIN_WORDS
 from kbsync.model import INTRO_ID, BlockCounts, Figure, Heading, Link, Problem, Section, TextBlock
 from kbsync.site_config import SiteConfig
@@ -192,7 +192,6 @@ class MarkdownReader:
         builder = _SectionBuilder(lines, first_line, stash, snippets, lang, language_of,
                                   self.is_block_level, fingerprints)
         return builder.build(blocks)
-
 
     def _read_attributes(self, root: etree.Element, attributed: list[etree.Element]) -> None:
         """attr_list's `{#id .class}` on the blocks that have a `{` (the same as on the whole tree:
@@ -475,10 +474,9 @@ class _Facts:
             self.links.append(Link(href, self.locate(href, line), bool(EXTERNAL_RE.match(href))))
         if not text:
             return
-        if DIGIT_RE.search(text):
-            for figure in extract_figures(text, builder.lang, line):
-                self.figures.append(Figure(figure.value, figure.written,
-                                           self.locate(figure.written, line)))
+        for figure in extract_figures(text, builder.lang, line):  # returns at once without a digit
+            self.figures.append(Figure(figure.value, figure.written,
+                                       self.locate(figure.written, line)))
         lowered = text.lower()
         words = WORD_RE.findall(lowered)
         self.words.extend(words)
