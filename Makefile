@@ -17,15 +17,15 @@ install: $(STAMP)
 
 ## serve: set everything up and preview the site on http://127.0.0.1:8000 (a process per language)
 serve: $(STAMP)
-	$(BIN)/python -m kbsync.parallel_serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m kbsync.build.preview --dev-addr 127.0.0.1:8000
 
 ## build: the static site into site/, failing on any broken link or anchor (a process per language)
 build: $(STAMP)
-	$(BIN)/python -m kbsync.parallel_build --strict
+	$(BIN)/python -m kbsync.build.site --strict
 
-## bench: time build, check and preview at 50, 200, 500 pages per language; writes scripts/BENCHMARK.md (~20 min)
+## bench: time build, check and preview at 50, 200, 500 pages per language; writes scripts/bench/BENCHMARK.md (~20 min)
 bench: $(STAMP)
-	$(BIN)/python scripts/bench_site.py --pages 50,200,500 --repeat 3
+	$(BIN)/python scripts/bench/bench_site.py --pages 50,200,500 --repeat 3
 
 ## test: set everything up and run all checks and tests
 test: $(STAMP)

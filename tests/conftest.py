@@ -11,6 +11,8 @@ import pytest
 from mkdocs.utils import yaml_load
 
 REPO = Path(__file__).resolve().parents[1]
+# The benchmarks and their synthetic knowledge base live outside the installed package.
+sys.path.insert(0, str(REPO / "scripts" / "bench"))
 
 
 def site_languages() -> list[dict]:

@@ -14,7 +14,7 @@ from typing import Any, Callable, TypeVar
 T = TypeVar("T")
 
 from kbsync import __version__
-from kbsync.atomic_file import write_atomically
+from kbsync.writing.atomic import write_atomically
 
 
 class Cache:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from kbsync.errors import UsageError
-from kbsync.site_config import SiteConfig
+from kbsync.config import SiteConfig
 
 
 def page_path(config: SiteConfig, lang: str, page: str) -> Path:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from kbsync.docs_tree import DocsTree
+from kbsync.reading.docs_tree import DocsTree
 from kbsync.model import Page
 from kbsync.pairing import display_path
-from kbsync.site_config import SiteConfig
+from kbsync.config import SiteConfig
 
 
 class SectionState(str, enum.Enum):

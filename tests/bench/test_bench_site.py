@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-SCRIPT = REPO / "scripts" / "bench_site.py"
+SCRIPT = REPO / "scripts" / "bench" / "bench_site.py"
 MEASURES = [
     "build, wall time (s)",
     "build, peak memory (MiB)",
@@ -60,29 +60,29 @@ def test_benchmark_prints_and_writes_one_table_at_a_tiny_size(tmp_path, capsys):
     assert all(line.endswith((": met", ": MISSED")) for line in verdicts)
     project = next(line for line in printed.splitlines() if line.startswith("- This project:"))
     assert project.startswith("- This project: mkdocs.yml (the repository's) with every feature on, built as "
-                              "`make build` builds it, by `python -m kbsync.parallel_build --strict`"), project
-    assert ".venv/bin/python scripts/bench_site.py --pages 3,4 --repeat 1 --output " in printed
+                              "`make build` builds it, by `python -m kbsync.build.site --strict`"), project
+    assert ".venv/bin/python scripts/bench/bench_site.py --pages 3,4 --repeat 1 --output " in printed
 
 
 def test_make_bench_runs_the_benchmark_and_its_report_says_so():
     bench = load_benchmark()
     makefile = (REPO / "Makefile").read_text("utf-8")
-    assert "\nbench: $(STAMP)\n\t$(BIN)/python scripts/bench_site.py " + " ".join(bench.MAKE_BENCH) + "\n" in makefile
+    assert "\nbench: $(STAMP)\n\t$(BIN)/python scripts/bench/bench_site.py " + " ".join(bench.MAKE_BENCH) + "\n" in makefile
     assert re.search(r"^\.PHONY:.* bench\b", makefile, re.M)
-    make_bench = "make bench   # .venv/bin/python scripts/bench_site.py --pages 50,200,500 --repeat 3"
+    make_bench = "make bench   # .venv/bin/python scripts/bench/bench_site.py --pages 50,200,500 --repeat 3"
     for argv in (list(bench.MAKE_BENCH), [], ["--repeat", "3", "--config", str(REPO / "mkdocs.yml"), "--output", "x.md"]):
         assert bench.reproduce_command(bench.argument_parser().parse_args(argv), argv) == make_bench, argv
     other = ["--pages", "50,200", "--config", "/tmp/other.yml"]
     assert bench.reproduce_command(bench.argument_parser().parse_args(other), other) == (
-        ".venv/bin/python scripts/bench_site.py --pages 50,200 --config /tmp/other.yml")
+        ".venv/bin/python scripts/bench/bench_site.py --pages 50,200 --config /tmp/other.yml")
 
 
 def test_the_committed_report_is_of_this_configuration_and_linked_from_the_readme():
-    report = (REPO / "scripts" / "BENCHMARK.md").read_text("utf-8")
+    report = (REPO / "scripts" / "bench" / "BENCHMARK.md").read_text("utf-8")
     assert "/tmp" not in report
     assert "- This project: mkdocs.yml (the repository's)" in report
     assert "```sh\nmake bench   # " in report
-    assert "](scripts/BENCHMARK.md)" in (REPO / "README.md").read_text("utf-8")
+    assert "](scripts/bench/BENCHMARK.md)" in (REPO / "README.md").read_text("utf-8")
 
 
 def test_plain_stack_keeps_only_what_the_pages_need(tmp_path):

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from kbsync import synthetic_kb
-from kbsync.parallel_serve import Rebuild, plan_rebuild
+import synthetic_kb
+from kbsync.build.preview import Rebuild, plan_rebuild
 
 REPO = Path(__file__).resolve().parents[2]
 LANGUAGES = ["de", "it", "fr", "en"]
@@ -48,8 +48,8 @@ def make_command(target: str) -> list[str]:
 
 
 def test_make_build_and_make_serve_build_one_process_per_language():
-    assert make_command("build")[1:] == ["-m", "kbsync.parallel_build", "--strict"]
-    assert make_command("serve")[1:] == ["-m", "kbsync.parallel_serve", "--dev-addr", "127.0.0.1:8000"]
+    assert make_command("build")[1:] == ["-m", "kbsync.build.site", "--strict"]
+    assert make_command("serve")[1:] == ["-m", "kbsync.build.preview", "--dev-addr", "127.0.0.1:8000"]
 
 
 @pytest.mark.build
@@ -80,7 +80,7 @@ def test_parallel_build_fails_with_the_message_of_a_language_that_fails(knowledg
     subprocess.run(["cp", "-r", f"{knowledge_base}/.", str(broken)], check=True)
     page = broken / "docs" / "fr" / "area-00" / "part-00" / "page-0001.md"
     page.write_text(page.read_text("utf-8") + "\n[Nowhere](missing.md)\n", "utf-8")
-    result = subprocess.run([sys.executable, "-m", "kbsync.parallel_build", "--strict", "--site-dir",
+    result = subprocess.run([sys.executable, "-m", "kbsync.build.site", "--strict", "--site-dir",
                              str(tmp_path / "site")], cwd=broken, capture_output=True, text=True, env=ENVIRONMENT)
     assert result.returncode == 1
     assert "fr/area-00/part-00/page-0001.md' contains a link 'missing.md'" in result.stderr
@@ -129,7 +129,7 @@ def test_preview_serves_every_language_and_shows_a_saved_edit(knowledge_base, tm
     page = knowledge_base / "docs" / "de" / "area-00" / "part-00" / "page-0001.md"
     original = page.read_text("utf-8")
     with log.open("wb") as output:
-        server = subprocess.Popen([sys.executable, "-m", "kbsync.parallel_serve", "--dev-addr", f"127.0.0.1:{port}"],
+        server = subprocess.Popen([sys.executable, "-m", "kbsync.build.preview", "--dev-addr", f"127.0.0.1:{port}"],
                                   cwd=knowledge_base, stdout=output, stderr=subprocess.STDOUT, env=ENVIRONMENT,
                                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kbsync import synthetic_kb
+import synthetic_kb
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from kbsync.site_compounds import CompoundSplitter, lexicon
-from kbsync.site_page_html import ThemeMarkupError, correct_page
-from kbsync.site_search_index import SearchEntryError, SearchLanguage, language_index
-from kbsync.site_sitemap import sitemap_xml
+from kbsync.site.compounds import CompoundSplitter, lexicon
+from kbsync.site.theme_fixes import ThemeMarkupError, correct_page
+from kbsync.site.search_index import SearchEntryError, SearchLanguage, language_index
+from kbsync.site.sitemap import sitemap_xml
 
 GERMAN_TEXT = ("<p>Die Zufriedenheit der Kunden zählt. Wir messen die Kundenzufriedenheit und den Monatswert,"
                " den Wert des Monats.</p><p>Vielleicht hilft das.</p>")

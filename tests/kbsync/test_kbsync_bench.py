@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench_kbsync.py"
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "bench" / "bench_kbsync.py"
 
 
 @pytest.mark.build

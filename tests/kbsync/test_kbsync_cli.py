@@ -11,7 +11,7 @@ import pytest
 
 import kbsync
 
-from kbsync.schemas import load_schema
+from kbsync.reading.schemas import load_schema
 
 DE = "docs/de/guidelines/service-quality.md"
 IT = "docs/it/guidelines/service-quality.md"
@@ -129,14 +129,14 @@ def test_internal_errors_become_one_line(kb, monkeypatch):
 
 
 def test_warm_run_reuses_the_cache_and_notices_changes(synced, monkeypatch):
-    import kbsync.checking
+    import kbsync.checks.runner
 
     first = synced.run("check", "--fail-on", "outdated")
     store = synced.root / ".cache/kbsync" / f"results-{kbsync.__version__}.pickle"
     assert store.is_file()
     checked = []
-    original = kbsync.checking._check_page
-    monkeypatch.setattr(kbsync.checking, "_check_page", lambda job: checked.append(job.page) or original(job))
+    original = kbsync.checks.runner._check_page
+    monkeypatch.setattr(kbsync.checks.runner, "_check_page", lambda job: checked.append(job.page) or original(job))
     assert synced.run("check", "--fail-on", "outdated").out == first.out
     assert checked == []
     synced.edit(DE, "200 Antworten", "250 Antworten")

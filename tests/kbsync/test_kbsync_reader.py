@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kbsync.analysis import Analyzer
-from kbsync.site_config import load_site_config
+from kbsync.reading.analysis import Analyzer
+from kbsync.config import load_site_config
 
 PAGE = """\
 ---
@@ -110,9 +110,9 @@ def test_crlf_and_bom_read_like_lf(analyzer):
     "nonsense",
 ])
 def test_provenance_is_read_exactly_when_the_schema_accepts_it(value):
-    from kbsync.analysis import read_provenance
-    from kbsync.front_matter import json_ready
-    from kbsync.schemas import validate
+    from kbsync.reading.analysis import read_provenance
+    from kbsync.reading.front_matter import json_ready
+    from kbsync.reading.schemas import validate
 
     accepted = not validate("l10n.schema.json", json_ready(value))
     assert (read_provenance({"l10n": value}) is not None) == accepted

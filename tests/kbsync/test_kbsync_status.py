@@ -6,7 +6,7 @@ import json
 
 import jsonschema
 
-from kbsync.schemas import load_schema
+from kbsync.reading.schemas import load_schema
 
 DE = "docs/de/guidelines/service-quality.md"
 IT = "docs/it/guidelines/service-quality.md"
@@ -124,8 +124,8 @@ def test_status_markdown(synced):
 
 
 def test_status_of_the_tree_is_a_pure_function(synced):
-    from kbsync.docs_tree import load_tree
-    from kbsync.site_config import load_site_config
+    from kbsync.reading.docs_tree import load_tree
+    from kbsync.config import load_site_config
     from kbsync.status import PageState, compute_status
 
     config = load_site_config(synced.root / "mkdocs.yml")

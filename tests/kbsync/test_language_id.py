@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from kbsync.analysis import Analyzer
-from kbsync.language_id import FUNCTION_WORDS, MIN_WORDS, identify, may_be
-from kbsync.markdown_reader import WORD_RE
-from kbsync.site_config import load_site_config
+from kbsync.reading.analysis import Analyzer
+from kbsync.reading.language_id import FUNCTION_WORDS, MIN_WORDS, identify, may_be
+from kbsync.reading.markdown_reader import WORD_RE
+from kbsync.config import load_site_config
 
 REPO = Path(__file__).resolve().parents[2]
 CONFIG = load_site_config(REPO / "mkdocs.yml")

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from kbsync.page_meta import format_day, format_percent
+from kbsync.site.page_meta import format_day, format_percent
 from kbsync.review import next_review, review_due
 from kbsync.ui_text import UI_TEXT, ui_text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kbsync.termbase import PhraseIndex, word_matches, words_of
+from kbsync.reading.termbase import PhraseIndex, word_matches, words_of
 
 PHRASES = [("nps", "Net Promoter Score"), ("nps-short", "Promoter Score"), ("csat", "Kundenzufriedenheit"),
            ("survey", "sondaggio"), ("centre", "centre"), ("kpi", "KPI"), ("fcr", "Erstlösungsquote"),

@@ -6,11 +6,11 @@ import datetime
 from dataclasses import dataclass
 from typing import Iterator
 
-from kbsync.docs_tree import Inventory
+from kbsync.reading.docs_tree import Inventory
 from kbsync.model import Finding, Page, Section
-from kbsync.site_config import SiteConfig
+from kbsync.config import SiteConfig
 from kbsync.status import PageStatus, SectionState
-from kbsync.termbase import Termbase
+from kbsync.reading.termbase import Termbase
 
 # Content is compared only where the translation claims to render the current source (or makes
 # no claim yet); an outdated section is reported as outdated, not as a dozen differences.

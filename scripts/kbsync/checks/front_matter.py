@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from kbsync.analysis import PROVENANCE_KEY
+from kbsync.reading.analysis import PROVENANCE_KEY
 from kbsync.checks.context import CheckContext, Pair, finding
-from kbsync.front_matter import json_ready
+from kbsync.reading.front_matter import json_ready
 from kbsync.model import Finding
-from kbsync.schemas import validate
+from kbsync.reading.schemas import validate
 
 
 def check(pair: Pair, context: CheckContext) -> Iterator[Finding]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterator, Mapping
 
 from kbsync.model import Finding, PageOutline
-from kbsync.site_config import SiteConfig
+from kbsync.config import SiteConfig
 
 
 def check_published(config: SiteConfig, record: Mapping[str, tuple[str, ...]],

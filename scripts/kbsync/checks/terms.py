@@ -11,7 +11,7 @@ from typing import Iterator
 
 from kbsync.checks.context import CheckContext, Pair, compared_sections, finding
 from kbsync.model import Finding, Section
-from kbsync.termbase import Termbase
+from kbsync.reading.termbase import Termbase
 
 
 def check(pair: Pair, context: CheckContext) -> Iterator[Finding]:

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from kbsync.checks.context import CheckContext, Pair, compared_sections, finding
 from kbsync.model import Finding
-from kbsync.termbase import words_of
+from kbsync.reading.termbase import words_of
 
 MIN_TRANSLATABLE_WORDS = 3
 

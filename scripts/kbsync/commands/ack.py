@@ -15,7 +15,7 @@ import sys
 from kbsync.commands.recording import PageSet
 from kbsync.commands.session import Session
 from kbsync.errors import UsageError
-from kbsync.history import HistoryUnavailable, section_versions
+from kbsync.history.git import HistoryUnavailable, section_versions
 from kbsync.pairing import page_path, resolve_page
 
 

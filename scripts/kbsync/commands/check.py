@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from kbsync.checking import run_checks
+from kbsync.checks.runner import run_checks
 from kbsync.codes import Severity
 from kbsync.commands.session import Session
-from kbsync.docs_tree import scan
+from kbsync.reading.docs_tree import scan
 from kbsync.errors import UsageError
-from kbsync.formatters import github, json_output, text
+from kbsync.formats import github, json_output, text
 from kbsync.model import Finding
 from kbsync.pairing import require_language, split_page_path
 

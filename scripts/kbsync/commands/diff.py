@@ -9,7 +9,7 @@ import sys
 from kbsync.commands.recording import PageSet
 from kbsync.commands.session import Session
 from kbsync.errors import InputError, UsageError
-from kbsync.history import HistoryUnavailable, is_shallow, section_versions
+from kbsync.history.git import HistoryUnavailable, is_shallow, section_versions
 from kbsync.pairing import display_path, page_path, require_language, resolve_page
 from kbsync.status import SectionState, page_status
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kbsync.checking import run_checks
+from kbsync.checks.runner import run_checks
 from kbsync.commands.session import Session
-from kbsync.published import load_published, merged, save_published
+from kbsync.reading.published import load_published, merged, save_published
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from kbsync.atomic_file import write_atomically
+from kbsync.writing.atomic import write_atomically
 from kbsync.commands.session import Session
-from kbsync.docs_tree import DocsTree, analyse, read_files
+from kbsync.reading.docs_tree import DocsTree, analyse, read_files
 from kbsync.errors import InputError
 from kbsync.model import Page
 from kbsync.pairing import display_path, page_path
-from kbsync.provenance_edit import set_provenance
+from kbsync.writing.provenance import set_provenance
 
 # Problems that make a page's sections ambiguous or its front matter unsafe to edit.
 BLOCKING = {"KB101", "KB102", "KB103", "KB104", "KB107", "KB109"}

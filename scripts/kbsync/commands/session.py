@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kbsync.cache import Cache
-from kbsync.site_config import SiteConfig, load_site_config
+from kbsync.config import SiteConfig, load_site_config
 
 
 @dataclass(frozen=True)

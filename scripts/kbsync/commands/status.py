@@ -6,9 +6,9 @@ import argparse
 import sys
 from dataclasses import replace
 
-from kbsync.checking import run_checks
+from kbsync.checks.runner import run_checks
 from kbsync.commands.session import Session
-from kbsync.formatters import json_output, markdown_report, text
+from kbsync.formats import json_output, markdown_report, text
 from kbsync.pairing import require_language
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping, Sequence
 
-from kbsync.site_sections import fill_sections
+from kbsync.site.sections import fill_sections
 
 #: The glossary section the terms table is written into (the same ID in every language).
 TABLE_SECTION_ID = "terms-by-language"

@@ -1,12 +1,12 @@
 """Benchmark kbsync against `mkdocs build` on a generated knowledge base.
 
-Generates N pages per language in a temporary folder with `kbsync.synthetic_kb` (the generator
-`scripts/bench_site.py` uses too: this repository's mkdocs.yml without its `nav`, pages of about
+Generates N pages per language in a temporary folder with `scripts/bench/synthetic_kb.py` (the generator
+`scripts/bench/bench_site.py` uses too: this repository's mkdocs.yml without its `nav`, pages of about
 600 words with sections and IDs, lists, tables, admonitions, links and figures; provenance recorded
 with `kbsync sync`), then times one `mkdocs build`, a cold `kbsync check` (no cache) and a warm one
 (nothing changed), each in a fresh process, and prints the figures with their share of the build.
 
-    .venv/bin/python scripts/bench_kbsync.py --pages 500
+    .venv/bin/python scripts/bench/bench_kbsync.py --pages 500
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from kbsync import synthetic_kb
-from kbsync.site_config import load_site_config
+import synthetic_kb
+from kbsync.config import load_site_config
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 TARGETS = {"cold": (5.0, 15.0), "warm": (1.0, 3.0)}
 
 

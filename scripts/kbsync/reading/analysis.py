@@ -1,7 +1,7 @@
 """Turn one file's bytes into a `PageContent`: decode, front matter, provenance, sections.
 
 Pure: bytes and settings in, data out. The same bytes always give the same result, which is
-what lets kbsync cache results by content hash (kbsync.checking). Files are read in docs_tree.
+what lets kbsync cache results by content hash (kbsync.checks.runner). Files are read in docs_tree.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ import re
 from typing import Any, Callable
 
 from kbsync import __version__
-from kbsync.front_matter import split_front_matter
-from kbsync.language_id import distinguishes, identify, may_be, model_language
-from kbsync.markdown_reader import FINGERPRINT_LENGTH, MarkdownReader
+from kbsync.reading.front_matter import split_front_matter
+from kbsync.reading.language_id import distinguishes, identify, may_be, model_language
+from kbsync.reading.markdown_reader import FINGERPRINT_LENGTH, MarkdownReader
 from kbsync.model import PageContent, Problem, Provenance
-from kbsync.page_text import decode_page
-from kbsync.site_config import SiteConfig
+from kbsync.reading.page_text import decode_page
+from kbsync.config import SiteConfig
 
 PROVENANCE_KEY = "l10n"
 FINGERPRINT_RE = re.compile(f"[0-9a-f]{{{FINGERPRINT_LENGTH}}}")

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from kbsync.cache import Cache, remembered
 from kbsync.errors import ConfigError
-from kbsync.schemas import format_path, validate
-from kbsync.site_config import SiteConfig
-from kbsync.yaml_source import YamlSourceError, compose_mapping, construct, line_at
+from kbsync.reading.schemas import format_path, validate
+from kbsync.config import SiteConfig
+from kbsync.reading.yaml_source import YamlSourceError, compose_mapping, construct, line_at
 
 WORD_RE = re.compile(r"[^\W_]+")
 WHAT = "termbase"

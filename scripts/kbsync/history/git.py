@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from kbsync.analysis import Analyzer
+from kbsync.reading.analysis import Analyzer
 from kbsync.model import Section
-from kbsync.site_config import SiteConfig
+from kbsync.config import SiteConfig
 
 
 class HistoryUnavailable(Exception):

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from html import escape
 from typing import Callable, Mapping, Sequence
 
-from kbsync.checking import CheckRun
+from kbsync.checks.runner import CheckRun
 from kbsync.model import PageOutline
-from kbsync.source_changes import PAGE_ADDED, PAGE_REMOVED, SectionChange
+from kbsync.history.changes import PAGE_ADDED, PAGE_REMOVED, SectionChange
 from kbsync.status import PageState, SectionState
 
 #: Section states a translated page's banner names, in the order they are listed.

@@ -2,7 +2,7 @@
 
 `mkdocs serve` builds the whole site again after every save, one language after another; with
 hundreds of pages per language the browser waits most of a minute. This server builds every
-language in parallel once (as ``kbsync.parallel_build`` does), then keeps one process per language
+language in parallel once (as ``kbsync.build.site`` does), then keeps one process per language
 alive. After a save it finds the files that changed and has only the languages they concern
 re-render only the changed pages (MkDocs' dirty build, run with the state each language kept from
 its previous build: navigation, search index and sitemap of that language stay whole), then reloads
@@ -19,7 +19,7 @@ builds warn about themselves, which strict mode would count).
 The default language's process builds into the served folder; each other language's builds into
 a folder of its own, linked into the served one as ``<locale>/``.
 
-    python -m kbsync.parallel_serve [--config-file mkdocs.yml] [--dev-addr 127.0.0.1:8000]
+    python -m kbsync.build.preview [--config-file mkdocs.yml] [--dev-addr 127.0.0.1:8000]
 """
 
 from __future__ import annotations
@@ -44,10 +44,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
-from kbsync.parallel_build import (ParallelBuildError, build_only, cores, fork_context, language_plugin, run_command,
+from kbsync.build.site import (ParallelBuildError, build_only, cores, fork_context, language_plugin, run_command,
                                    site_languages)
 
-log = logging.getLogger("mkdocs.kbsync.parallel_serve")
+log = logging.getLogger("mkdocs.kbsync.build.preview")
 
 _DIRTY_NOTICE = "A 'dirty' build is being performed"
 
@@ -326,7 +326,7 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kbsync.parallel_serve",
+    parser = argparse.ArgumentParser(prog="python -m kbsync.build.preview",
                                      description="Preview the site like `mkdocs serve`, one process per language.")
     parser.add_argument("-f", "--config-file", default=None, metavar="FILE",
                         help="the site's mkdocs.yml (default: ./mkdocs.yml)")

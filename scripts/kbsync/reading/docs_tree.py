@@ -1,6 +1,6 @@
 """Read the docs tree: which pages exist in which language, and what each page holds.
 
-The one place that reads page files. Pages are analysed by content (kbsync.analysis) on all
+The one place that reads page files. Pages are analysed by content (kbsync.reading.analysis) on all
 cores; `content_key` gives each file's hash for the caches of the commands.
 """
 
@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from kbsync.analysis import Analyzer, content_key
+from kbsync.reading.analysis import Analyzer, content_key
 from kbsync.errors import InputError
 from kbsync.model import Page, PageContent
 from kbsync.pairing import display_path, page_path
 from kbsync.parallel import run_jobs
-from kbsync.site_config import LOCALE_RE, SiteConfig
+from kbsync.config import LOCALE_RE, SiteConfig
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,17 @@
 """Benchmark the site build: this project's configuration against the plain stack, as the site grows.
 
 For each size N (pages per language; default 50, 200 and 500) it generates a knowledge base with
-`kbsync.synthetic_kb` (this repository's mkdocs.yml, theme overrides and termbase; provenance
+`scripts/bench/synthetic_kb.py` (this repository's mkdocs.yml, theme overrides and termbase; provenance
 recorded; one git commit) and measures, each run in a fresh process, the median of `--repeat` runs:
 
 - the build with this project's configuration: mkdocs.yml with every feature on, built as
-  `make build` builds it (`python -m kbsync.parallel_build --strict`), from an empty kbsync cache;
+  `make build` builds it (`python -m kbsync.build.site --strict`), from an empty kbsync cache;
 - the build of the plain stack: the same pages with mkdocs-material and mkdocs-static-i18n at
   their defaults (`mkdocs build --strict` with a mkdocs.yml naming the site, the theme, the
   languages and the Markdown extensions the pages are written in, nothing else);
 - `kbsync check --fail-on outdated`, with an empty cache (cold) and then with nothing changed (warm);
 - the preview: seconds from saving one German page to the browser's reload, with the project's
-  preview server (`python -m kbsync.parallel_serve`) and with `mkdocs serve` on the plain stack.
+  preview server (`python -m kbsync.build.preview`) and with `mkdocs serve` on the plain stack.
 
 The two builds take turns, so that other work on the machine weighs on both alike. Peak memory is
 the highest sum of the proportional set size (PSS, from /proc) of the build's processes, sampled
@@ -19,9 +19,9 @@ every 0.1 s: shared pages count once, so a build forked into several processes i
 Where /proc is missing it is the largest process's peak resident size (wait4).
 
 It prints one Markdown table and writes it, with the command that reproduces it, to
-scripts/BENCHMARK.md (`--output`). It is not a test: tests/bench only runs it at a tiny size.
+scripts/bench/BENCHMARK.md (`--output`). It is not a test: tests/bench only runs it at a tiny size.
 
-    make bench     # runs: .venv/bin/python scripts/bench_site.py --pages 50,200,500 --repeat 3
+    make bench     # runs: .venv/bin/python scripts/bench/bench_site.py --pages 50,200,500 --repeat 3
 """
 
 from __future__ import annotations
@@ -46,18 +46,18 @@ from pathlib import Path
 import yaml
 from mkdocs.utils import yaml_load
 
-from kbsync import synthetic_kb
-from kbsync.site_config import load_site_config
+import synthetic_kb
+from kbsync.config import load_site_config
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 OUTPUT = Path(__file__).resolve().parent / "BENCHMARK.md"
 PLAIN_CONFIG = "mkdocs.plain.yml"
 PROJECT_BUILDS = {
-    "parallel": ("-m", "kbsync.parallel_build", "--strict", "--quiet"),
+    "parallel": ("-m", "kbsync.build.site", "--strict", "--quiet"),
     "mkdocs": ("-m", "mkdocs", "build", "--strict", "--quiet"),
 }
 PLAIN_BUILD = ("-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", PLAIN_CONFIG)
-PREVIEWS = {"project": ("-m", "kbsync.parallel_serve"), "plain": ("-m", "mkdocs", "serve", "--config-file", PLAIN_CONFIG)}
+PREVIEWS = {"project": ("-m", "kbsync.build.preview"), "plain": ("-m", "mkdocs", "serve", "--config-file", PLAIN_CONFIG)}
 # What `make bench` runs (the Makefile's bench target; tests/bench checks that they agree).
 MAKE_BENCH = ("--pages", "50,200,500", "--repeat", "3")
 PREVIEW_TIMEOUT = 1800  # seconds a preview may take to start or to rebuild before the benchmark gives up
@@ -136,11 +136,11 @@ def argument_parser() -> argparse.ArgumentParser:
 
 def reproduce_command(args: argparse.Namespace, argv: list[str] | None) -> str:
     """The command that measures what ``args`` measured: `make bench` where it is the same."""
-    command = shlex.join([".venv/bin/python", "scripts/bench_site.py",
+    command = shlex.join([".venv/bin/python", "scripts/bench/bench_site.py",
                           *(argv if argv is not None else sys.argv[1:])])
     make_bench = argument_parser().parse_args(MAKE_BENCH)
     if all(_same(getattr(args, name), getattr(make_bench, name)) for name in ("pages", "repeat", "config", "builder")):
-        return f"make bench   # {shlex.join(['.venv/bin/python', 'scripts/bench_site.py', *MAKE_BENCH])}"
+        return f"make bench   # {shlex.join(['.venv/bin/python', 'scripts/bench/bench_site.py', *MAKE_BENCH])}"
     return command
 
 
@@ -402,7 +402,7 @@ def render(results: list[SizeResult], args: argparse.Namespace, argv: list[str] 
         "# Site build benchmark",
         "",
         f"Generated knowledge base, {len(largest.project_index)} languages, N pages per language "
-        f"(`kbsync.synthetic_kb`); median of {args.repeat} runs each. Written by `scripts/bench_site.py`.",
+        f"(`scripts/bench/synthetic_kb.py`); median of {args.repeat} runs each. Written by `scripts/bench/bench_site.py`.",
         "",
         *rows,
         "",
@@ -420,7 +420,7 @@ def render(results: list[SizeResult], args: argparse.Namespace, argv: list[str] 
         "- kbsync check: `kbsync check --fail-on outdated`, cold = empty cache, warm = nothing changed; "
         "the share is of this project's build.",
         "- Preview: seconds from saving a German topic page to the server's browser reload (the page then served "
-        "shows the edit); this project: `python -m kbsync.parallel_serve`, plain stack: `mkdocs serve`.",
+        "shows the edit); this project: `python -m kbsync.build.preview`, plain stack: `mkdocs serve`.",
         "- Search index: the file a reader's browser loads for a search in that language; the plain "
         "stack has one index for all languages. Average page: mean size of the built HTML pages.",
         f"- Machine: {os.cpu_count()} cores; load average {load_before} before, {load_after} after "

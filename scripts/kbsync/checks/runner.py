@@ -15,17 +15,17 @@ from dataclasses import dataclass
 from kbsync.cache import Cache
 from kbsync.checks import PAIR_CHECKS, TREE_CHECKS
 from kbsync.checks.context import CheckContext, Pair
-from kbsync.docs_tree import Inventory, TreeFiles, analyse_page, read_files, scan, start_analyzer
+from kbsync.reading.docs_tree import Inventory, TreeFiles, analyse_page, read_files, scan, start_analyzer
 from kbsync import __version__
 from kbsync.model import INTRO_ID, Finding, Page, PageOutline
 from kbsync.checks.published_links import check_published
 from kbsync.pairing import display_path
-from kbsync.published import load_published
+from kbsync.reading.published import load_published
 from kbsync.review import review_due
 from kbsync.parallel import Workers, run_jobs
-from kbsync.site_config import SiteConfig
+from kbsync.config import SiteConfig
 from kbsync.status import PageStatus, StatusReport, page_status, status_report
-from kbsync.termbase import Termbase, site_termbase
+from kbsync.reading.termbase import Termbase, site_termbase
 
 RESULTS = "results"
 

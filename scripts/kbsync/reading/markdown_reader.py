@@ -22,10 +22,10 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from kbsync.figures import extract_figures
-from kbsync.language_id import MIN_WORDS
+from kbsync.reading.figures import extract_figures
+from kbsync.reading.language_id import MIN_WORDS
 from kbsync.model import INTRO_ID, BlockCounts, Figure, Heading, Link, Problem, Section, TextBlock
-from kbsync.site_config import SiteConfig
+from kbsync.config import SiteConfig
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 MARK_RE = re.compile(MARK_OPEN + r"(\d+)" + MARK_CLOSE)

@@ -13,10 +13,10 @@ import re
 
 import yaml
 
-from kbsync.analysis import PROVENANCE_KEY, SOURCE_SECTIONS_KEY
+from kbsync.reading.analysis import PROVENANCE_KEY, SOURCE_SECTIONS_KEY
 from kbsync.errors import InputError
-from kbsync.page_text import BOM, MAX_PAGE_BYTES
-from kbsync.yaml_source import YamlSourceError, compose_mapping, construct
+from kbsync.reading.page_text import BOM, MAX_PAGE_BYTES
+from kbsync.reading.yaml_source import YamlSourceError, compose_mapping, construct
 
 FENCED_RE = re.compile(r"^---[ \t]*\r?\n(.*?\r?\n)(?:\.\.\.|---)[ \t]*\r?\n", re.S)
 PLAIN_KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")

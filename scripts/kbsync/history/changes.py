@@ -11,11 +11,11 @@ import datetime
 import hashlib
 from dataclasses import dataclass
 
-from kbsync.analysis import Analyzer
+from kbsync.reading.analysis import Analyzer
 from kbsync.cache import Cache, remembered
-from kbsync.history import HistoryUnavailable, git, is_shallow
+from kbsync.history.git import HistoryUnavailable, git, is_shallow
 from kbsync.model import PageContent
-from kbsync.site_config import SiteConfig
+from kbsync.config import SiteConfig
 
 PAGE_ADDED, PAGE_REMOVED = "page-added", "page-removed"
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"

@@ -1,9 +1,9 @@
 """Find and parse a page's YAML front matter, with the line of every top-level key.
 
 The block is found with MkDocs' own pattern and read with the loader MkDocs uses (see
-kbsync.yaml_source), so kbsync sees what the site sees. ruamel.yaml's round-trip loader would
+kbsync.reading.yaml_source), so kbsync sees what the site sees. ruamel.yaml's round-trip loader would
 give the same data ten times slower, and a cold check parses every page; edits are surgical
-text edits (kbsync.provenance_edit), which keep bytes that no YAML dumper keeps.
+text edits (kbsync.writing.provenance), which keep bytes that no YAML dumper keeps.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kbsync.yaml_source import YamlSourceError, compose_mapping, construct
+from kbsync.reading.yaml_source import YamlSourceError, compose_mapping, construct
 
 # mkdocs.utils.meta.YAML_RE
 FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)

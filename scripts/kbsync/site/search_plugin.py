@@ -21,9 +21,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.utils import write_file
 
-from kbsync.site_page_html import ThemeMarkupError, correct_page
-from kbsync.site_search_index import SearchEntryError, SearchLanguage, index_json, language_index
-from kbsync.site_sitemap import sitemap_xml
+from kbsync.site.theme_fixes import ThemeMarkupError, correct_page
+from kbsync.site.search_index import SearchEntryError, SearchLanguage, index_json, language_index
+from kbsync.site.sitemap import sitemap_xml
 
 _NOT_FOUND = "404.html"
 _SEARCH = "material/search"

@@ -17,17 +17,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import write_file
 
-from kbsync import site_glossary, site_status
+from kbsync.site import glossary as site_glossary
+from kbsync.site import status_pages as site_status
 from kbsync.cache import Cache
-from kbsync.checking import run_checks
+from kbsync.checks.runner import run_checks
 from kbsync.errors import KbsyncError
-from kbsync.history import HistoryUnavailable
-from kbsync.page_meta import format_day, format_percent, page_meta
-from kbsync.site_config import load_site_config
-from kbsync.site_redirects import redirect_pages
-from kbsync.site_sections import fill_sections
-from kbsync.source_changes import last_changed, source_changes
-from kbsync.termbase import TermbaseError, load_termbase
+from kbsync.history.git import HistoryUnavailable
+from kbsync.site.page_meta import format_day, format_percent, page_meta
+from kbsync.config import load_site_config
+from kbsync.site.redirects import redirect_pages
+from kbsync.site.sections import fill_sections
+from kbsync.history.changes import last_changed, source_changes
+from kbsync.reading.termbase import TermbaseError, load_termbase
 from kbsync.ui_text import ui_text
 
 _NOT_FOUND = "404.html"

@@ -26,7 +26,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from kbsync.site_compounds import CompoundSplitter, lexicon
+from kbsync.site.compounds import CompoundSplitter, lexicon
 
 PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
 PARTS_FIELD = "parts"

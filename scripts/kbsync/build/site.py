@@ -22,7 +22,7 @@ or without the i18n plugin it runs the plain sequential build.
 
 It must write what ``mkdocs build`` writes, file for file (``tests/bench/test_parallel_build.py``).
 
-    python -m kbsync.parallel_build [--config-file mkdocs.yml] [--site-dir site] [--strict] [--jobs N]
+    python -m kbsync.build.site [--config-file mkdocs.yml] [--site-dir site] [--strict] [--jobs N]
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import BasePlugin
 
-log = logging.getLogger("mkdocs.kbsync.parallel_build")
+log = logging.getLogger("mkdocs.kbsync.build.site")
 
 SITEMAP = "sitemap.xml"
 _URLSET = re.compile(r"(?s)\A(.*?<urlset\b[^>]*>)(.*?)(\n?</urlset>\s*)\Z")
@@ -232,7 +232,7 @@ def cores() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kbsync.parallel_build",
+    parser = argparse.ArgumentParser(prog="python -m kbsync.build.site",
                                      description="Build the site like `mkdocs build`, one process per language.")
     parser.add_argument("-f", "--config-file", type=Path, default=None, metavar="FILE",
                         help="the site's mkdocs.yml (default: ./mkdocs.yml)")

@@ -19,7 +19,7 @@ so ``kbsync check`` finds nothing once ``record_provenance`` has recorded every 
 history the site's "what changed" page reads. Languages come from the repository's ``mkdocs.yml``;
 each needs its words here.
 
-It must not build or time anything: ``scripts/bench_kbsync.py`` and ``scripts/bench_site.py`` do.
+It must not build or time anything: ``scripts/bench/bench_kbsync.py`` and ``scripts/bench/bench_site.py`` do.
 """
 
 from __future__ import annotations
@@ -37,9 +37,9 @@ from pathlib import Path
 
 import yaml
 
-from kbsync.mkdocs_plugin import KbsyncPluginConfig
+from kbsync.site.plugin import KbsyncPluginConfig
 from kbsync.pairing import page_path
-from kbsync.site_config import load_site_config
+from kbsync.config import load_site_config
 
 SECTIONS = ("principles", "figures", "procedure", "examples", "notes")
 # Pages per folder: its index page and 49 topic pages; folders per area (a top-level section).
@@ -126,7 +126,7 @@ def generate(root: Path, pages: int, repository: Path, config_file: Path | None 
     missing = [locale for locale in config.locales if locale not in VOCABULARY]
     if missing:
         raise ValueError(f"no words for language {', '.join(missing)}: add them to VOCABULARY, HEADINGS, "
-                         "TITLES and DECIMAL in scripts/kbsync/synthetic_kb.py")
+                         "TITLES and DECIMAL in scripts/bench/synthetic_kb.py")
     planned = plan(pages)
     topics = [page for page in planned if page.kind == "topic"]
     reviewed = datetime.date.today().isoformat()  # a page reviewed today is not due for review

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kbsync.atomic_file import write_atomically
+from kbsync.writing.atomic import write_atomically
 from kbsync.errors import ConfigError
-from kbsync.yaml_source import YamlSourceError, compose_mapping, construct
+from kbsync.reading.yaml_source import YamlSourceError, compose_mapping, construct
 
 HEADER = """\
 # Published page paths and section IDs: trainers link to them, so they must keep working.

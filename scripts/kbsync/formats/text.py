@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kbsync.formatters.status_rows import HEADER, language_rows, stale_pages
+from kbsync.formats.status_rows import HEADER, language_rows, stale_pages
 from kbsync.model import Finding
 from kbsync.status import StatusReport
 

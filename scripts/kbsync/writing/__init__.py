@@ -1,0 +1,1 @@
+"""Writing users' files: the most careful code of the project. Stage, then replace; never half a change."""
