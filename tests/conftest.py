@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from mkdocs.utils import yaml_load
 
 REPO = Path(__file__).resolve().parents[1]
 # The benchmarks and their synthetic knowledge base live outside the installed package.
@@ -16,13 +15,11 @@ sys.path.insert(0, str(REPO / "scripts" / "bench"))
 
 
 def site_languages() -> list[dict]:
-    """The i18n plugin's languages, read from mkdocs.yml the way MkDocs reads it."""
-    with open(REPO / "mkdocs.yml", encoding="utf-8") as handle:
-        config = yaml_load(handle)
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return [lang for lang in plugin["i18n"]["languages"] if lang.get("build", True)]
-    raise AssertionError("mkdocs.yml has no i18n plugin")
+    """The languages the site is built in, as kbsync.config reads them from mkdocs.yml."""
+    from kbsync.config import load_site_config
+
+    return [{"locale": language.locale, "name": language.name, "default": language.default, "link": language.link}
+            for language in load_site_config(REPO / "mkdocs.yml").built_languages]
 
 
 def run_mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess:

@@ -17,7 +17,7 @@ A page has the same structure in every language (its random generator is seeded 
 so ``kbsync check`` finds nothing once ``record_provenance`` has recorded every translation, as
 ``kbsync sync`` does after translating; ``commit`` then makes the tree a git repository, whose
 history the site's "what changed" page reads. Languages come from the repository's ``mkdocs.yml``;
-each needs its words here.
+the words of each come from its language profile (``kbsync.languages``, ``sample``).
 
 It must not build or time anything: ``scripts/bench/bench_kbsync.py`` and ``scripts/bench/bench_site.py`` do.
 """
@@ -37,9 +37,9 @@ from pathlib import Path
 
 import yaml
 
-from kbsync.site.plugin import KbsyncPluginConfig
+from kbsync.config import KbsyncOptions, load_site_config
+from kbsync.languages import profile
 from kbsync.pairing import page_path
-from kbsync.config import load_site_config
 
 SECTIONS = ("principles", "figures", "procedure", "examples", "notes")
 # Pages per folder: its index page and 49 topic pages; folders per area (a top-level section).
@@ -47,46 +47,10 @@ FOLDER_SIZE = 50
 AREA_SIZE = 5
 HOME = "index.md"
 # The pages the kbsync plugin fills in (its defaults): copied from the repository, not generated.
-REFERENCE_PAGES = (KbsyncPluginConfig.glossary_page.default, KbsyncPluginConfig.status_page.default,
-                   KbsyncPluginConfig.changes_page.default)
+REFERENCE_PAGES = (KbsyncOptions().glossary_page, KbsyncOptions().status_page, KbsyncOptions().changes_page)
 _LAST_REVIEWED = re.compile(r"^last_reviewed: .*$", re.M)
 _MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
-VOCABULARY = {
-    "de": ("der die das und ist nicht mit den Kunden für eine wir auf dem sich zu Anliegen "
-           "werden Sie im Gespräch immer bei unser Team auch nach wenn Qualität Antwort schnell "
-           "freundlich persönlich vollständig Kontakt dokumentieren prüfen klären "
-           "Lösung verbindlich Zusage halten jede jeder Mitarbeiterin Mitarbeiter Leitung"),
-    "it": ("il la che e non con i clienti per una noi sul si al richiesta sono voi nel "
-           "colloquio sempre presso nostro team anche dopo quando qualità risposta rapida "
-           "cortese personale completa contatto documentare verificare chiarire "
-           "soluzione impegno mantenere ogni collaboratrice collaboratore responsabile"),
-    "fr": ("le la que et ne pas avec les clients pour une nous sur se au demande sont vous "
-           "dans entretien toujours chez notre équipe aussi après quand qualité réponse rapide "
-           "aimable personnelle complète contact documenter vérifier clarifier "
-           "solution engagement tenir chaque collaboratrice collaborateur responsable"),
-    "en": ("the that and is not with customers for a we on to request are you in the "
-           "conversation always at our team also after when quality answer quick friendly "
-           "personal complete contact document check clarify solution commitment "
-           "keep every colleague manager lead"),
-}
-HEADINGS = {
-    "de": ("Grundsätze", "Kennzahlen", "Vorgehen", "Beispiele", "Hinweise"),
-    "it": ("Principi", "Indicatori", "Procedura", "Esempi", "Note"),
-    "fr": ("Principes", "Indicateurs", "Procédure", "Exemples", "Remarques"),
-    "en": ("Principles", "Figures", "Procedure", "Examples", "Notes"),
-}
-# The words of the generated index pages: titles, and headings of their lists.
-TITLES = {
-    "de": {"home": "Startseite", "areas": "Bereiche", "area": "Bereich", "parts": "Teile", "part": "Teil",
-           "pages": "Seiten"},
-    "it": {"home": "Pagina iniziale", "areas": "Aree", "area": "Area", "parts": "Parti", "part": "Parte",
-           "pages": "Pagine"},
-    "fr": {"home": "Accueil", "areas": "Domaines", "area": "Domaine", "parts": "Parties", "part": "Partie",
-           "pages": "Pages"},
-    "en": {"home": "Home", "areas": "Areas", "area": "Area", "parts": "Parts", "part": "Part", "pages": "Pages"},
-}
-DECIMAL = {"de": ",", "it": ",", "fr": ",", "en": "."}
 # Who commits the generated tree; a fixed identity, so no git configuration is needed.
 _GIT_IDENTITY = ("-c", "user.name=Synthetic knowledge base", "-c", "user.email=synthetic-kb@example.invalid",
                  "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main")
@@ -123,10 +87,6 @@ def generate(root: Path, pages: int, repository: Path, config_file: Path | None 
     (root / ".gitignore").write_text(".cache/\nsite*/\n", "utf-8")
     config = load_site_config(root / "mkdocs.yml")
     source = load_site_config(repository / "mkdocs.yml")
-    missing = [locale for locale in config.locales if locale not in VOCABULARY]
-    if missing:
-        raise ValueError(f"no words for language {', '.join(missing)}: add them to VOCABULARY, HEADINGS, "
-                         "TITLES and DECIMAL in scripts/bench/synthetic_kb.py")
     planned = plan(pages)
     topics = [page for page in planned if page.kind == "topic"]
     reviewed = datetime.date.today().isoformat()  # a page reviewed today is not due for review
@@ -200,9 +160,9 @@ def page_body(lang: str, page: SyntheticPage, planned: Sequence[SyntheticPage],
     """The Markdown of a generated page in ``lang``, following the template of its kind."""
     if page.kind == "topic":
         return topic_body(lang, page, topics)
-    words = VOCABULARY[lang].split()
+    words = profile(lang).sample.vocabulary.split()
     text = random.Random(f"{lang}{page.kind}{page.number}")
-    titles = TITLES[lang]
+    titles = profile(lang).sample.titles
     lines = [f"# {_title(lang, page)}", "", _paragraph(text, words, 3), ""]
     folder = page.path.rsplit("/", 1)[0] + "/" if "/" in page.path else ""
     # The home page lists the areas, an area its folders, a folder its pages: what lies one level below.
@@ -219,16 +179,16 @@ def page_body(lang: str, page: SyntheticPage, planned: Sequence[SyntheticPage],
 def topic_body(lang: str, page: SyntheticPage, topics: Sequence[SyntheticPage]) -> str:
     """A topic page: an introduction and five sections; the same structure in every language."""
     structure = random.Random(page.number)
-    words = VOCABULARY[lang].split()
+    words = profile(lang).sample.vocabulary.split()
     text = random.Random(f"{lang}{page.number}")
     link = f"{'../' * page.path.count('/')}{structure.choice(topics).path}#{SECTIONS[1]}"
     share = structure.randint(50, 95)
     count = structure.randint(1000, 9999)
-    decimal = DECIMAL[lang]
+    decimal = profile(lang).decimal_symbol
     group = "." if decimal == "," else ","
     lines = [f"# {_title(lang, page)}", "", _paragraph(text, words, 4), ""]
     for index, section_id in enumerate(SECTIONS):
-        lines += [f"## {HEADINGS[lang][index]} {{#{section_id}}}", ""]
+        lines += [f"## {profile(lang).sample.headings[index]} {{#{section_id}}}", ""]
         lines += [_paragraph(text, words, 4), ""]
         if section_id == "principles":
             lines += [f"- {_sentence(text, words, 10)}" for _ in range(4)] + [""]
@@ -239,12 +199,12 @@ def topic_body(lang: str, page: SyntheticPage, topics: Sequence[SyntheticPage]) 
                       f"| {100 - share} % | 12 | 2025-03-01 |", ""]
         elif section_id == "procedure":
             lines += [f"{step}. {_sentence(text, words, 8)}" for step in range(1, 4)] + [""]
-            lines += [f"[{HEADINGS[lang][1]}]({link})", ""]
+            lines += [f"[{profile(lang).sample.headings[1]}]({link})", ""]
         elif section_id == "examples":
             lines += ["```text", f"total = {count}", "# not a heading", "```", ""]
         else:
             lines += ['!!! note', f"    {_sentence(text, words, 12)}", "",
-                      f"[{HEADINGS[lang][0]}](#principles)", ""]
+                      f"[{profile(lang).sample.headings[0]}](#principles)", ""]
     return "\n".join(lines)
 
 
@@ -260,12 +220,12 @@ def _tree_pages() -> Iterator[SyntheticPage]:
 
 
 def _title(lang: str, page: SyntheticPage) -> str:
-    titles = TITLES[lang]
+    titles = profile(lang).sample.titles
     if page.kind == "home":
         return titles["home"]
     if page.kind in ("area", "part"):
         return f"{titles[page.kind]} {page.number + 1}"
-    return f"{HEADINGS[lang][0]} {page.number}"
+    return f"{profile(lang).sample.headings[0]} {page.number}"
 
 
 def _sentence(rng: random.Random, words: list[str], length: int) -> str:

@@ -1,8 +1,12 @@
-"""Read mkdocs.yml the way MkDocs reads it and keep what kbsync needs.
+"""The one reader of mkdocs.yml: the site's languages, Markdown settings and the options of our plugins.
 
-Languages come from the i18n plugin's `languages` list and nowhere else; the one with
-`default: true` is the source. Only MkDocs' YAML loader is used (it resolves `!ENV` and
-`!!python/name:` tags); nothing else of MkDocs, so the site can move to another generator.
+Everything else (the kbsync command, both site plugins, the build and preview drivers, the tests)
+receives the `SiteConfig` this module returns and never parses mkdocs.yml again. Languages come
+from the i18n plugin's `languages` list; the one with `default: true` is the source. The options of
+the `kbsync` and `kbsync-search` plugins are declared here, with their defaults, and checked here:
+a wrong option is one message naming its key and the expected form. Only MkDocs' YAML loader is
+used (it resolves `!ENV` and `!!python/name:` tags); nothing else of MkDocs, so the site can move
+to another generator.
 """
 
 from __future__ import annotations
@@ -11,11 +15,12 @@ import functools
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from kbsync.errors import ConfigError
+from kbsync.languages import profiles
 
 # MkDocs always enables these before the ones listed in mkdocs.yml (mkdocs.config.defaults).
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
@@ -28,6 +33,36 @@ class Language:
     name: str
     default: bool
     build: bool
+    link: str = ""  # the language's home on the site, as the i18n plugin sets it: "/" or "/it/"
+
+    @property
+    def site_root(self) -> str:
+        """Where the language's pages are written in the site: "" for the default language, "it/"."""
+        return "" if self.default else f"{self.locale}/"
+
+    @property
+    def url_prefix(self) -> str:
+        """The site-relative URL prefix of the language's pages: "" or "it/"."""
+        return self.link.strip("/") + "/" if self.link.strip("/") else ""
+
+
+@dataclass(frozen=True)
+class KbsyncOptions:
+    """`plugins: - kbsync:` in mkdocs.yml. The defaults are the ones the site and the command use."""
+
+    termbase: str = "docs/termbase.yml"  # relative to mkdocs.yml
+    glossary_page: str = "glossary.md"  # pages (inside a language folder) whose content is generated
+    status_page: str = "translation-status.md"
+    changes_page: str = "changes.md"
+    redirects: Mapping[str, str] = field(default_factory=dict)  # old page path -> new page path
+
+
+@dataclass(frozen=True)
+class SearchOptions:
+    """`plugins: - kbsync-search:` in mkdocs.yml."""
+
+    # Words split at white space, hyphens and apostrophes (l'indice, dell'indicatore, l’enquête).
+    separator: str = r"[\s\-'’]+"
 
 
 @dataclass(frozen=True)
@@ -38,11 +73,20 @@ class SiteConfig:
     languages: tuple[Language, ...]
     extensions: tuple[str, ...]
     extension_configs: dict[str, dict[str, Any]]
-    redirects: frozenset[str] = frozenset()  # old page paths of plugins.kbsync.redirects
+    kbsync: KbsyncOptions = KbsyncOptions()
+    search: SearchOptions = SearchOptions()
 
     def redirects_from(self, page: str) -> bool:
         """Whether the site redirects the page path `page` (inside the language folders) elsewhere."""
-        return page in self.redirects
+        return page in self.kbsync.redirects
+
+    @functools.cached_property
+    def built_languages(self) -> tuple[Language, ...]:
+        """The languages the site is built in (`build: true`), the source first."""
+        return tuple(language for language in self.languages if language.build)
+
+    def language(self, locale: str) -> Language:
+        return next(language for language in self.languages if language.locale == locale)
 
     @property
     def published_path(self) -> Path:
@@ -65,7 +109,7 @@ class SiteConfig:
 
     @property
     def termbase_path(self) -> Path:
-        return self.docs_dir / "termbase.yml"
+        return (self.root / self.kbsync.termbase).resolve()
 
     @functools.cached_property
     def docs_prefix(self) -> str:
@@ -114,19 +158,42 @@ def load_site_config(config_path: Path) -> SiteConfig:
     where = str(config_path)
     docs_dir = root / str(raw.get("docs_dir") or "docs")
     languages = _languages(_i18n_options(raw, where), where)
+    profiles([language.locale for language in languages])  # a language without one is a configuration error
     extensions, extension_configs = _extensions(raw.get("markdown_extensions") or [], where)
     return SiteConfig(root=root, config_path=config_path, docs_dir=docs_dir.resolve(),
                       languages=languages, extensions=extensions,
-                      extension_configs=extension_configs, redirects=_redirects(raw))
+                      extension_configs=extension_configs,
+                      kbsync=_plugin_options(raw, "kbsync", KbsyncOptions, where),
+                      search=_plugin_options(raw, "kbsync-search", SearchOptions, where))
 
 
-def _redirects(raw: dict[str, Any]) -> frozenset[str]:
-    """The old page paths that the site's kbsync plugin redirects (plugins.kbsync.redirects)."""
-    for name, options in _plugin_entries(raw):
-        if name == "kbsync" and isinstance(options, dict):
-            maps = options.get("redirects") or {}
-            return frozenset(str(key) for key in maps) if isinstance(maps, dict) else frozenset()
-    return frozenset()
+def _plugin_options(raw: dict[str, Any], plugin: str, options_class: type, where: str) -> Any:
+    """The options of `plugin` in mkdocs.yml, checked against `options_class`'s fields and types."""
+    options = next((options for name, options in _plugin_entries(raw) if name == plugin), None) or {}
+    if not isinstance(options, dict):
+        raise ConfigError(f"plugins.{plugin} should be a mapping of options like `key: value`", path=where)
+    defaults = options_class()
+    known = {option.name: getattr(defaults, option.name) for option in fields(options_class)}
+    values = {}
+    for key, value in options.items():
+        if key not in known:
+            raise ConfigError(f"plugins.{plugin}.{key} is not an option of the {plugin} plugin; expected one of "
+                              f"{', '.join(known)}", path=where)
+        expected = known[key]
+        if isinstance(expected, str) and not isinstance(value, str):
+            raise ConfigError(f"plugins.{plugin}.{key} should be text like `{expected}`, not {value!r}", path=where)
+        if isinstance(expected, Mapping):
+            value = _page_mapping(value or {}, f"plugins.{plugin}.{key}", where)
+        values[key] = value
+    return options_class(**values)
+
+
+def _page_mapping(value: Any, key: str, where: str) -> Mapping[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(old, str) and isinstance(new, str)
+                                              for old, new in value.items()):
+        raise ConfigError(f"{key} should map an old page path to the page that replaced it, like "
+                          "`{guidelines/old-page.md: guidelines/new-page.md}`", path=where)
+    return dict(value)
 
 
 def _plugin_entries(raw: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -162,9 +229,12 @@ def _languages(options: dict[str, Any], where: str) -> tuple[Language, ...]:
         if not isinstance(locale, str) or not LOCALE_RE.match(locale):
             raise ConfigError(f"{key}.locale should be a language code like `it`, not {locale!r}",
                               path=where)
-        languages.append(Language(locale=locale, name=str(entry.get("name") or locale),
-                                  default=entry.get("default") is True,
-                                  build=entry.get("build", True) is not False))
+        default = entry.get("default") is True
+        link = entry.get("link") or ("/" if default else f"/{locale}/")  # the i18n plugin's default
+        if not isinstance(link, str) or not link.startswith("/") or not link.endswith("/"):
+            raise ConfigError(f"{key}.link should be an absolute link like /{locale}/, not {link!r}", path=where)
+        languages.append(Language(locale=locale, name=str(entry.get("name") or locale), default=default,
+                                  build=entry.get("build", True) is not False, link=link))
     defaults = [language.locale for language in languages if language.default]
     if len(defaults) != 1:
         raise ConfigError("plugins.i18n.languages should mark exactly one language `default: true` "

@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from kbsync.codes import CODES, Severity
+from kbsync.codes import Severity, code_table
 
 INTRO_ID = "_intro"
 
@@ -104,9 +104,10 @@ class Provenance:
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong with a page found while reading it (the page_input check reports it)."""
+    """Something wrong with a page found while reading it, by the name of its code
+    (`invalid-utf8`); checks/page_reading.py declares the codes and reports the problems."""
 
-    code: str
+    name: str
     line: int
     message: str
 
@@ -172,7 +173,7 @@ class Finding:
 
     @property
     def severity(self) -> Severity:
-        return CODES[self.code].severity
+        return code_table()[self.code].severity
 
     def sort_key(self) -> tuple[str, int, str, str, str]:
         return (self.path, self.line, self.code, self.section or "", self.message)

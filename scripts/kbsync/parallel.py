@@ -40,7 +40,7 @@ class Workers:
     few jobs to pay for a process, there is no pool and run_jobs works in-process."""
 
     def __init__(self, start: Callable[..., None], start_args: tuple[Any, ...], expected: int):
-        self.count = min(os.cpu_count() or 1, expected // JOBS_PER_WORKER)
+        self.count = min(cores(), expected // JOBS_PER_WORKER)
         self.pool: ProcessPoolExecutor | None = None
         if self.count > 1:
             methods = multiprocessing.get_all_start_methods()
@@ -59,6 +59,14 @@ class Workers:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
+
+
+def cores() -> int:
+    """The cores this process may run on (fewer than the machine's in a container or under taskset)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _ready() -> None:

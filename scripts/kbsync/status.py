@@ -1,8 +1,10 @@
 """The translation status of every language x page x section: the one implementation.
 
-`compute_status` is pure: a `DocsTree` in, a `StatusReport` out. `kbsync status`, `kbsync
-check` and (later) the MkDocs plugin and the status page all call it; nothing else decides
-whether a section is up to date.
+`page_status` decides the state of one translated page and its sections; `status_report` sums
+the pages up per language. Both are pure. `kbsync.checks.runner.run_checks` calls them, and
+`kbsync check`, `kbsync status`, the MkDocs plugin and the status page all take the status from
+that run: nothing else decides whether a section is up to date. This module reads no files and
+formats nothing; the tables are built from the typed properties of `LanguageStatus`.
 """
 
 from __future__ import annotations
@@ -10,9 +12,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from kbsync.reading.docs_tree import DocsTree
 from kbsync.model import Page
-from kbsync.pairing import display_path
 from kbsync.config import SiteConfig
 
 
@@ -66,13 +66,44 @@ class LanguageStatus:
     total_pages: int
     total_sections: int
 
+    # What the status tables show, so that no table builder reads the count dicts by key.
+    @property
+    def label(self) -> str:
+        """The language as tables name it: `Italiano (it)`."""
+        return f"{self.name} ({self.lang})"
+
+    @property
+    def pages_up_to_date(self) -> int:
+        return self.pages[PageState.UP_TO_DATE.value]
+
+    @property
+    def missing_pages(self) -> int:
+        return self.pages[PageState.MISSING.value]
+
+    @property
+    def sections_up_to_date(self) -> int:
+        return self.sections[SectionState.UP_TO_DATE.value]
+
+    @property
+    def outdated_sections(self) -> int:
+        return self.sections[SectionState.OUTDATED.value]
+
+    @property
+    def new_sections(self) -> int:
+        """Sections of the source that the translation lacks (`new_in_source`)."""
+        return self.sections[SectionState.NEW_IN_SOURCE.value]
+
+    @property
+    def untracked_sections(self) -> int:
+        return self.sections[SectionState.UNTRACKED.value]
+
     @property
     def pages_up_to_date_percent(self) -> float:
-        return _percent(self.pages[PageState.UP_TO_DATE.value], self.total_pages)
+        return _percent(self.pages_up_to_date, self.total_pages)
 
     @property
     def sections_up_to_date_percent(self) -> float:
-        return _percent(self.sections[SectionState.UP_TO_DATE.value], self.total_sections)
+        return _percent(self.sections_up_to_date, self.total_sections)
 
 
 @dataclass(frozen=True)
@@ -89,27 +120,9 @@ def _percent(part: int, whole: int) -> float:
     return round(100.0 * part / whole, 1) if whole else 100.0
 
 
-def compute_status(tree: DocsTree, langs: tuple[str, ...] | None = None) -> StatusReport:
-    config = tree.config
-    source_lang = config.source_lang
-    wanted = tuple(lang for lang in config.translation_langs if langs is None or lang in langs)
-    statuses = []
-    for lang in wanted:
-        for page in tree.selection:
-            source = tree.page(source_lang, page)
-            translation = tree.page(lang, page)
-            if source is None and translation is None:
-                continue
-            statuses.append(page_status(lang, page, source, translation,
-                                        display_path(config, source_lang, page),
-                                        display_path(config, lang, page)))
-    return status_report(config, statuses, wanted)
-
-
-def status_report(config: SiteConfig, statuses: list[PageStatus],
-                  langs: tuple[str, ...] | None = None) -> StatusReport:
+def status_report(config: SiteConfig, statuses: list[PageStatus]) -> StatusReport:
     """The report of page statuses (from `page_status`), with a summary per language."""
-    wanted = langs or config.translation_langs
+    wanted = config.translation_langs
     languages = tuple(_summary(lang, config.language_name(lang),
                                [item for item in statuses if item.lang == lang]) for lang in wanted)
     return StatusReport(source_lang=config.source_lang, languages=languages,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kbsync.languages import profile
 from kbsync.site.compounds import CompoundSplitter, lexicon
 from kbsync.site.theme_fixes import ThemeMarkupError, correct_page
 from kbsync.site.search_index import SearchEntryError, SearchLanguage, language_index
@@ -49,7 +50,7 @@ CORRECTED_PAGE = """<html><head>
 
 
 def test_compound_nouns_split_into_words_the_text_uses():
-    splitter = CompoundSplitter(lexicon([GERMAN_TEXT]))
+    splitter = CompoundSplitter(lexicon([GERMAN_TEXT]), profile("de").compound_linking_elements)
     # Kunde-n-zufriedenheit and Monat-s-wert; "Vielleicht" starts a paragraph, so it is no noun to split.
     assert splitter.parts(GERMAN_TEXT) == ["kunden", "zufriedenheit", "monats", "wert"]
     assert splitter.split("kundenzufriedenheit") == ("kunden", "zufriedenheit")

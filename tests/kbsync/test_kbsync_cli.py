@@ -147,13 +147,3 @@ def test_warm_run_reuses_the_cache_and_notices_changes(synced, monkeypatch):
     assert synced.run("check", "--fail-on", "outdated").out == first.out
     assert checked[1:] == ["guidelines/service-quality.md", "metrics/nps.md"]
 
-
-def test_readme_lists_every_code_with_its_level():
-    from pathlib import Path
-
-    from kbsync.codes import CODES
-
-    readme = (Path(__file__).resolve().parents[2] / "scripts/kbsync/README.md").read_text("utf-8")
-    rows = {line.split(" | ")[0][2:]: line.split(" | ")[1] for line in readme.splitlines()
-            if line.startswith("| KB")}
-    assert rows == {code.code: code.severity.label for code in CODES.values()}

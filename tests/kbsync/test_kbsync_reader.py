@@ -93,7 +93,7 @@ def test_crlf_and_bom_read_like_lf(analyzer):
     crlf = b"\xef\xbb\xbf" + PAGE.replace("\n", "\r\n").encode()
     plain, other = analyzer.analyze(PAGE.encode(), "de"), analyzer.analyze(crlf, "de")
     assert [s.fingerprint for s in other.sections] == [s.fingerprint for s in plain.sections]
-    assert [problem.code for problem in other.problems] == ["KB105", "KB106"]
+    assert [problem.name for problem in other.problems] == ["byte-order-mark", "crlf-line-endings"]
 
 
 @pytest.mark.parametrize("value", [

@@ -123,12 +123,15 @@ def test_status_markdown(synced):
     assert f"| `{IT}` | outdated | `quality-indicators` (outdated) |" in result.lines
 
 
-def test_status_of_the_tree_is_a_pure_function(synced):
-    from kbsync.reading.docs_tree import load_tree
+def test_status_comes_from_the_checks_run_that_every_command_uses(synced):
+    from kbsync.cache import Cache
+    from kbsync.checks.runner import run_checks
     from kbsync.config import load_site_config
-    from kbsync.status import PageState, compute_status
+    from kbsync.status import PageState
 
-    config = load_site_config(synced.root / "mkdocs.yml")
-    report = compute_status(load_tree(config), langs=("fr",))
+    report = run_checks(load_site_config(synced.root / "mkdocs.yml"), Cache(None)).status
     assert {page.state for page in report.pages} == {PageState.UP_TO_DATE}
-    assert [language.lang for language in report.languages] == ["fr"]
+    assert [language.lang for language in report.languages] == ["it", "fr", "en"]
+    document = json.loads(synced.run("status", "--format", "json", "--lang", "fr").out)
+    assert {page["state"] for page in document["pages"]} == {"up_to_date"}
+    assert [language["lang"] for language in document["languages"]] == ["fr"]

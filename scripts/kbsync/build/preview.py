@@ -44,8 +44,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
-from kbsync.build.site import (ParallelBuildError, build_only, cores, fork_context, language_plugin, run_command,
-                                   site_languages)
+from kbsync.build.site import (ParallelBuildError, build_only, fork_context, language_plugin, run_command,
+                               site_languages)
+from kbsync.parallel import cores
 
 log = logging.getLogger("mkdocs.kbsync.build.preview")
 
@@ -201,8 +202,8 @@ class Preview:
     """The served folder, the language processes, and what a save rebuilds."""
 
     def __init__(self, options: ServeOptions, config: MkDocsConfig, jobs: int):
-        i18n = language_plugin(config)
-        self.languages = site_languages(i18n)
+        language_plugin(config)  # the checks that a language can be built alone
+        self.languages = site_languages(config)
         self.default = self.languages[0]
         self.jobs = jobs
         self.docs_dir = Path(config.docs_dir)

@@ -49,6 +49,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import BasePlugin
 
+from kbsync.config import load_site_config
+from kbsync.errors import KbsyncError
+from kbsync.parallel import cores
+
 log = logging.getLogger("mkdocs.kbsync.build.site")
 
 SITEMAP = "sitemap.xml"
@@ -71,7 +75,7 @@ def build_site(config: MkDocsConfig, jobs: int | None = None) -> int:
     config.plugins.on_startup(command="build", dirty=False)
     try:
         config = config.plugins.on_config(config)
-        languages = site_languages(i18n)
+        languages = site_languages(config)
         site = Path(config.site_dir)
         site.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f"{site.name}.languages-", dir=site.parent))
@@ -101,10 +105,13 @@ def language_plugin(config: MkDocsConfig) -> BasePlugin | None:
     return i18n
 
 
-def site_languages(i18n: BasePlugin) -> list[str]:
+def site_languages(config: MkDocsConfig) -> list[str]:
     """The locales to build, the default language first (the order of the sequential build)."""
-    built = [lang for lang in i18n.config.languages if lang.build]
-    return [lang.locale for lang in built if lang.default] + [lang.locale for lang in built if not lang.default]
+    try:
+        site = load_site_config(Path(config.config_file_path))
+    except KbsyncError as error:
+        raise ParallelBuildError(str(error)) from None
+    return [language.locale for language in site.built_languages]
 
 
 def build_only(config: MkDocsConfig, locale: str) -> None:
@@ -223,12 +230,6 @@ def fork_context() -> multiprocessing.context.BaseContext | None:
     return multiprocessing.get_context("fork")
 
 
-def cores() -> int:
-    """The cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,34 +1,7 @@
-"""The registry of checks: every check is listed here and nowhere else.
+"""The checks: one module per check, each listed once in checks/registry.py.
 
-A pair check is `check(pair, context) -> iterable of Finding`; a tree check is
-`check_tree(context) -> iterable of Finding`. Checks are pure: they read data, never files.
+A new check is a module in checks/ plus one line in checks/registry.py: the module declares
+the codes it raises (`CODES`) and has one entry function, `check(pair, context)`,
+`check_tree(context)` or `check_run(context)`. Checks are pure: they read data, never files.
+Nothing in this package but page_reading.py links a reading problem to its code.
 """
-
-from __future__ import annotations
-
-from kbsync.checks import (
-    figures,
-    front_matter,
-    language_folders,
-    links,
-    page_reading,
-    review_date,
-    structure,
-    sync_status,
-    terms,
-    untranslated,
-)
-
-PAIR_CHECKS = (
-    page_reading.check,
-    front_matter.check,
-    review_date.check,
-    sync_status.check,
-    structure.check,
-    links.check,
-    figures.check,
-    terms.check,
-    untranslated.check,
-)
-
-TREE_CHECKS = (language_folders.check_tree,)

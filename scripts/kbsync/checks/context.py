@@ -1,13 +1,17 @@
-"""What every check receives: the pair of pages to compare, and what is known about the site."""
+"""What every check receives: the pair of pages to compare, and what is known about the site.
+
+Pair and tree checks get a `CheckContext`; run checks, which look at the whole run at once, get
+a `RunContext`.
+"""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from kbsync.reading.docs_tree import Inventory
-from kbsync.model import Finding, Page, Section
+from kbsync.model import Finding, Page, PageOutline, Section
 from kbsync.config import SiteConfig
 from kbsync.status import PageStatus, SectionState
 from kbsync.reading.termbase import Termbase
@@ -44,6 +48,15 @@ class CheckContext:
 
     def status(self, pair: Pair) -> PageStatus | None:
         return self.statuses.get((pair.lang, pair.page))
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """The whole run: the outline of every page checked, and the published record of those pages."""
+
+    config: SiteConfig
+    outlines: Mapping[tuple[str, str], PageOutline]  # (lang, page) -> outline
+    published: Mapping[str, tuple[str, ...]]  # page -> its published section IDs
 
 
 def finding(pair: Pair, line: int, code: str, message: str, section: str | None = None) -> Finding:

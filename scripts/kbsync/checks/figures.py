@@ -5,7 +5,13 @@ from __future__ import annotations
 from typing import Iterator
 
 from kbsync.checks.context import CheckContext, Pair, compared_sections, finding
+from kbsync.codes import Code, Severity
 from kbsync.model import Figure, Finding
+
+CODES = (
+    Code("KB501", Severity.ERROR, "figure-missing", "a number, percentage or date of the source is missing"),
+    Code("KB502", Severity.ERROR, "figure-extra", "a number, percentage or date the source does not have"),
+)
 
 
 def check(pair: Pair, context: CheckContext) -> Iterator[Finding]:

@@ -6,9 +6,18 @@ from typing import Iterator
 
 from kbsync.reading.analysis import PROVENANCE_KEY
 from kbsync.checks.context import CheckContext, Pair, finding
+from kbsync.codes import Code, Severity
 from kbsync.reading.front_matter import json_ready
 from kbsync.model import Finding
 from kbsync.reading.schemas import validate
+
+CODES = (
+    Code("KB201", Severity.ERROR, "front-matter-missing", "the page has no YAML front matter"),
+    Code("KB202", Severity.ERROR, "front-matter-invalid",
+         "a front matter key is missing or not in the expected form"),
+    Code("KB203", Severity.ERROR, "provenance-invalid",
+         "the l10n key is malformed, or sits on a source page"),
+)
 
 
 def check(pair: Pair, context: CheckContext) -> Iterator[Finding]:
@@ -20,7 +29,7 @@ def check(pair: Pair, context: CheckContext) -> Iterator[Finding]:
         yield finding(pair, 1, "KB201", "no front matter: start the page with `---`, the keys "
                       "title, description, owner, last_reviewed, review_interval_months, and `---`")
         return
-    if any(problem.code == "KB107" for problem in content.problems):
+    if any(problem.name == "front-matter-yaml" for problem in content.problems):
         return  # the YAML itself is broken; page_reading reports where
     front_matter = dict(content.front_matter)
     if content.provenance is not None:

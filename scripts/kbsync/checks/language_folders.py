@@ -8,7 +8,15 @@ from __future__ import annotations
 from typing import Iterator
 
 from kbsync.checks.context import CheckContext
+from kbsync.codes import Code, Severity
 from kbsync.model import Finding
+
+CODES = (
+    Code("KB111", Severity.WARNING, "unknown-language-folder",
+         "a folder in docs/ looks like a language mkdocs.yml does not list"),
+    Code("KB112", Severity.WARNING, "missing-language-folder",
+         "a language of mkdocs.yml has no folder in docs/"),
+)
 
 
 def check_tree(context: CheckContext) -> Iterator[Finding]:

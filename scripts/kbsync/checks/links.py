@@ -13,7 +13,18 @@ from typing import Iterator
 from urllib.parse import unquote
 
 from kbsync.checks.context import CheckContext, Pair, compared_sections, finding
+from kbsync.codes import Code, Severity
 from kbsync.model import Finding, Link
+
+CODES = (
+    Code("KB401", Severity.ERROR, "link-missing",
+         "a link target of the source section is missing in the translation"),
+    Code("KB402", Severity.ERROR, "link-extra",
+         "the translation links to a target the source section does not"),
+    Code("KB403", Severity.ERROR, "link-wrong-language", "an internal link leads to another language's "
+         "page although the page exists in the translation's language"),
+    Code("KB404", Severity.WARNING, "external-link-differs", "an external link differs from the source"),
+)
 
 
 @dataclass(frozen=True)

@@ -5,18 +5,26 @@ A run check: it compares the record (`docs/published.yml`) with the source pages
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping
+from typing import Iterator
 
-from kbsync.model import Finding, PageOutline
-from kbsync.config import SiteConfig
+from kbsync.checks.context import RunContext
+from kbsync.codes import Code, Severity
+from kbsync.model import Finding
+
+CODES = (
+    Code("KB901", Severity.ERROR, "published-page-gone",
+         "a published page no longer exists and has no redirect"),
+    Code("KB902", Severity.ERROR, "published-section-gone",
+         "a published section ID no longer exists and has no alias"),
+)
 
 
-def check_published(config: SiteConfig, record: Mapping[str, tuple[str, ...]],
-                    outlines: Mapping[tuple[str, str], PageOutline]) -> Iterator[Finding]:
+def check_run(context: RunContext) -> Iterator[Finding]:
+    config = context.config
     source = config.source_lang
     shown = config.relative(config.published_path)
-    for page, section_ids in sorted(record.items()):
-        outline = outlines.get((source, page))
+    for page, section_ids in sorted(context.published.items()):
+        outline = context.outlines.get((source, page))
         if outline is None:
             if not config.redirects_from(page):
                 yield Finding(path=shown, line=0, code="KB901", lang=source, message=(

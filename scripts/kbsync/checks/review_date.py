@@ -5,8 +5,14 @@ from __future__ import annotations
 from typing import Iterator
 
 from kbsync.checks.context import CheckContext, Pair, finding
+from kbsync.codes import Code, Severity
 from kbsync.model import Finding
 from kbsync.review import review_due
+
+CODES = (
+    Code("KB204", Severity.WARNING, "review-due",
+         "the page is past its review date (last_reviewed + review_interval_months)"),
+)
 
 
 def check(pair: Pair, context: CheckContext) -> Iterator[Finding]:

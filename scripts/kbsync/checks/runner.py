@@ -1,4 +1,4 @@
-"""Run every registered check over the selected pages and return the findings and the status.
+"""Run every check of checks/registry.py over the selected pages; return the findings and the status.
 
 The work is split by page: one job analyses a page in every language, computes the status of
 each translation and runs the pair checks, on all cores. A page's result is cached under the
@@ -13,12 +13,11 @@ import hashlib
 from dataclasses import dataclass
 
 from kbsync.cache import Cache
-from kbsync.checks import PAIR_CHECKS, TREE_CHECKS
-from kbsync.checks.context import CheckContext, Pair
+from kbsync.checks.registry import PAIR_CHECKS, RUN_CHECKS, TREE_CHECKS
+from kbsync.checks.context import CheckContext, Pair, RunContext
 from kbsync.reading.docs_tree import Inventory, TreeFiles, analyse_page, read_files, scan, start_analyzer
 from kbsync import __version__
 from kbsync.model import INTRO_ID, Finding, Page, PageOutline
-from kbsync.checks.published_links import check_published
 from kbsync.pairing import display_path
 from kbsync.reading.published import load_published
 from kbsync.review import review_due
@@ -115,8 +114,9 @@ def _run(config: SiteConfig, cache: Cache, selection: list[str] | None, today: d
     outlines = {(outline.lang, outline.page): outline for page in files.selection
                 for outline in results[page].outlines}
     record = load_published(config.published_path, config.relative(config.published_path))
-    findings += check_published(config, {page: ids for page, ids in record.items()
-                                         if selection is None or page in files.selection}, outlines)
+    run = RunContext(config, outlines, {page: ids for page, ids in record.items()
+                                        if selection is None or page in files.selection})
+    findings += [finding for check in RUN_CHECKS for finding in check(run)]
     return CheckRun(tuple(sorted(findings, key=Finding.sort_key)), status_report(config, statuses), outlines)
 
 

@@ -11,8 +11,20 @@ from typing import Iterator
 
 from kbsync.checks.context import CheckContext, Pair, compared_sections, finding
 from kbsync.checks.ordering import out_of_order, section_orders
+from kbsync.codes import Code, Severity
 from kbsync.model import BlockCounts, Finding
 from kbsync.status import SectionState
+
+CODES = (
+    Code("KB301", Severity.ERROR, "section-order",
+         "the translation orders its sections differently from the source"),
+    Code("KB302", Severity.ERROR, "section-level", "a section's heading level differs from the source"),
+    Code("KB303", Severity.ERROR, "unknown-section", "a section ID the source never had"),
+    Code("KB304", Severity.ERROR, "dropped-section",
+         "a section synced before is missing from the translation"),
+    Code("KB305", Severity.ERROR, "block-count", "a section has a different number of list items, "
+         "table rows, admonitions, images or code blocks"),
+)
 
 
 def check(pair: Pair, context: CheckContext) -> Iterator[Finding]:

@@ -6,8 +6,21 @@ from typing import Iterator
 
 from kbsync.checks.context import CheckContext, Pair, finding
 from kbsync.checks.ordering import out_of_order, section_orders
+from kbsync.codes import Code, Severity
 from kbsync.model import Finding
 from kbsync.status import PageState, PageStatus, SectionState
+
+CODES = (
+    Code("KB801", Severity.OUTDATED, "outdated", "the source section changed since the recorded fingerprint"),
+    Code("KB802", Severity.OUTDATED, "new-in-source", "the source has a section the translation lacks"),
+    Code("KB803", Severity.OUTDATED, "removed-in-source", "the translation has a section the source removed"),
+    Code("KB804", Severity.OUTDATED, "untracked", "no provenance recorded for the page or section"),
+    Code("KB805", Severity.OUTDATED, "missing-page",
+         "the translation does not exist; the site shows the German fallback"),
+    Code("KB806", Severity.OUTDATED, "orphan-page", "the translation has no source page"),
+    Code("KB807", Severity.OUTDATED, "moved-in-source",
+         "the source moved a section since the translation was synced"),
+)
 
 
 def check(pair: Pair, context: CheckContext) -> Iterator[Finding]:

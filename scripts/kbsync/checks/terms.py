@@ -10,8 +10,15 @@ from __future__ import annotations
 from typing import Iterator
 
 from kbsync.checks.context import CheckContext, Pair, compared_sections, finding
+from kbsync.codes import Code, Severity
 from kbsync.model import Finding, Section
 from kbsync.reading.termbase import Termbase
+
+CODES = (
+    Code("KB601", Severity.ERROR, "forbidden-term", "a variant the termbase forbids"),
+    Code("KB602", Severity.WARNING, "approved-term-missing",
+         "the source uses a concept; the translation lacks its approved term"),
+)
 
 
 def check(pair: Pair, context: CheckContext) -> Iterator[Finding]:

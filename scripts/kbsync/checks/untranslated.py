@@ -9,8 +9,14 @@ from __future__ import annotations
 from typing import Iterator
 
 from kbsync.checks.context import CheckContext, Pair, compared_sections, finding
+from kbsync.codes import Code, Severity
 from kbsync.model import Finding
 from kbsync.reading.termbase import words_of
+
+CODES = (
+    Code("KB701", Severity.WARNING, "identical-to-source", "a paragraph identical to the source"),
+    Code("KB702", Severity.WARNING, "source-language", "a paragraph recognised as the source language"),
+)
 
 MIN_TRANSLATABLE_WORDS = 3
 

@@ -11,8 +11,7 @@ from kbsync.codes import Severity
 from kbsync.commands.session import Session
 from kbsync.reading.docs_tree import scan
 from kbsync.errors import UsageError
-from kbsync.formats import github, json_output, text
-from kbsync.model import Finding
+from kbsync import formats
 from kbsync.pairing import require_language, split_page_path
 
 
@@ -21,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="pages or folders under docs/ (default: all of docs/)")
     parser.add_argument("--lang", action="append", metavar="L",
                         help="only this language (repeatable)")
-    parser.add_argument("--format", choices=("text", "json", "github"), default="text")
+    parser.add_argument("--format", choices=formats.names_for("findings"), default="text")
     parser.add_argument("--fail-on", choices=("error", "warning", "outdated"), default="error",
                         help="lowest level that makes the exit code 1 (default: error)")
 
@@ -37,13 +36,9 @@ def run(args: argparse.Namespace, session: Session) -> int:
                 and (prefixes is None or any(_under(item.path, prefix) for prefix in prefixes))]
     fail_on = Severity.from_label(args.fail_on)
     failed = any(item.severity >= fail_on for item in findings)
-    if args.format == "json":
-        sys.stdout.write(json_output.dumps(json_output.findings_document(findings, fail_on, failed)))
-    elif args.format == "github":
-        sys.stdout.write(github.format_findings(findings))
-    else:
-        sys.stdout.write(text.format_findings(findings))
-        sys.stderr.write(_summary(findings, fail_on))
+    sys.stdout.write(formats.renderer("findings", args.format)(findings, fail_on, failed))
+    if args.format in formats.names_for("summary"):
+        sys.stderr.write(formats.renderer("summary", args.format)(findings, fail_on))
     return 1 if failed else 0
 
 
@@ -81,13 +76,3 @@ def _selection(session: Session, paths: list[str]) -> tuple[list[str] | None, li
                          if not inside or page.startswith(inside + "/"))
         prefixes.append(config.relative(path))
     return prefixes, sorted(pages)
-
-
-def _summary(findings: list[Finding], fail_on: Severity) -> str:
-    counts = {severity: 0 for severity in Severity}
-    for item in findings:
-        counts[item.severity] += 1
-    plural = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.OUTDATED: "outdated"}
-    parts = ", ".join(f"{counts[severity]} {severity.label if counts[severity] == 1 else plural[severity]}"
-                      for severity in sorted(Severity, reverse=True))
-    return f"kbsync: {parts} (fail on {fail_on.label})\n"

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from kbsync.writing.atomic import write_atomically
+from kbsync.checks.page_reading import code_of
 from kbsync.commands.session import Session
 from kbsync.reading.docs_tree import DocsTree, analyse, read_files
 from kbsync.errors import InputError
 from kbsync.model import Page
 from kbsync.pairing import display_path, page_path
 from kbsync.writing.provenance import set_provenance
-
-# Problems that make a page's sections ambiguous or its front matter unsafe to edit.
-BLOCKING = {"KB101", "KB102", "KB103", "KB104", "KB107", "KB109"}
 
 
 class PageSet:
@@ -51,8 +49,9 @@ class PageSet:
 
 
 def require_sound(page: Page) -> Page:
+    """The page, unless reading it found a problem whose code blocks editing (`Code.blocks_editing`)."""
     for problem in page.content.problems:
-        if problem.code in BLOCKING:
+        if code_of(problem).blocks_editing:
             raise InputError(problem.message, path=page.path,
                              line=problem.line, hint="fix it first; nothing was changed")
     return page

@@ -16,7 +16,8 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_findings(findings: list[Finding]) -> str:
+def render_findings(findings: list[Finding], fail_on: Severity, failed: bool) -> str:
+    # The workflow step fails on the exit code; the annotations show every finding regardless.
     lines = []
     for item in findings:
         properties = [f"file={_escape_property(item.path)}"]

@@ -1,4 +1,8 @@
-"""JSON documents for `check` and `status`; their schemas are in kbsync/schemas/."""
+"""JSON documents for `check` and `status`; their schemas are in kbsync/schemas/.
+
+`findings_document` and `status_document` build the documents the schemas describe; scripts
+rely on them, so a key changes only together with its schema and FORMAT_VERSION.
+"""
 
 from __future__ import annotations
 
@@ -63,6 +67,14 @@ def status_document(report: StatusReport) -> dict[str, Any]:
             } for section in page.sections],
         } for page in report.pages],
     }
+
+
+def render_findings(findings: list[Finding], fail_on: Severity, failed: bool) -> str:
+    return dumps(findings_document(findings, fail_on, failed))
+
+
+def render_status(report: StatusReport) -> str:
+    return dumps(status_document(report))
 
 
 def dumps(document: dict[str, Any]) -> str:

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from kbsync.formats.status_rows import HEADER, language_rows, stale_pages
+from kbsync.formats.tables import backslash_pipes, markdown_table
 from kbsync.status import StatusReport
 
-
-def _row(cells: tuple[str, ...] | list[str]) -> str:
-    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+PAGES_HEADER = ("Page", "State", "Sections not up to date")
 
 
-def format_status(report: StatusReport) -> str:
-    lines = [_row([HEADER[0].capitalize(), *(cell.capitalize() for cell in HEADER[1:])]),
-             "| --- |" + " ---: |" * (len(HEADER) - 1)]
-    lines += [_row(row) for row in language_rows(report)]
+def render_status(report: StatusReport) -> str:
+    # Every column but the language holds numbers, so they are aligned right.
+    tables = [markdown_table([label.capitalize() for label in HEADER], language_rows(report),
+                             right_aligned=range(1, len(HEADER)), escape=backslash_pipes)]
     pages = stale_pages(report)
     if pages:
-        lines += ["", _row(["Page", "State", "Sections not up to date"]), "| --- | --- | --- |"]
-        for path, state, sections in pages:
-            lines.append(_row([f"`{path}`", state, ", ".join(
-                f"`{section_id}` ({section_state})" for section_id, section_state in sections)]))
-    return "\n".join(lines) + "\n"
+        tables.append(markdown_table(PAGES_HEADER, [
+            (f"`{path}`", state, ", ".join(f"`{section_id}` ({section_state})"
+                                           for section_id, section_state in sections))
+            for path, state, sections in pages], escape=backslash_pipes))
+    return "\n\n".join(tables) + "\n"

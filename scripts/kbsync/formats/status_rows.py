@@ -1,4 +1,9 @@
-"""The cells of a status report, shared by the text and Markdown layouts."""
+"""The cells of a status report that the text and markdown formats share.
+
+Not an output format (the registry does not list it) and no layout: `kbsync.formats.tables`
+lays the cells out. The numbers come from the typed properties of `LanguageStatus` and the
+states of `PageStatus`; nothing here counts or decides a state.
+"""
 
 from __future__ import annotations
 
@@ -20,16 +25,16 @@ HEADER = ("language", "pages up to date", "sections up to date", "outdated", "ne
 
 
 def language_rows(report: StatusReport) -> list[tuple[str, ...]]:
+    """One row per language, with the columns of HEADER."""
     return [(
-        f"{language.name} ({language.lang})",
-        f"{language.pages[PageState.UP_TO_DATE.value]}/{language.total_pages} "
-        f"({language.pages_up_to_date_percent:.1f} %)",
-        f"{language.sections[SectionState.UP_TO_DATE.value]}/{language.total_sections} "
-        f"({language.sections_up_to_date_percent:.1f} %)",
-        str(language.sections[SectionState.OUTDATED.value]),
-        str(language.sections[SectionState.NEW_IN_SOURCE.value]),
-        str(language.sections[SectionState.UNTRACKED.value]),
-        str(language.pages[PageState.MISSING.value]),
+        language.label,
+        _share(language.pages_up_to_date, language.total_pages, language.pages_up_to_date_percent),
+        _share(language.sections_up_to_date, language.total_sections,
+               language.sections_up_to_date_percent),
+        str(language.outdated_sections),
+        str(language.new_sections),
+        str(language.untracked_sections),
+        str(language.missing_pages),
     ) for language in report.languages]
 
 
@@ -44,3 +49,7 @@ def stale_pages(report: StatusReport) -> list[tuple[str, str, list[tuple[str, st
             if section.state is not SectionState.UP_TO_DATE]
         rows.append((page.path, STATE_LABELS[page.state.value], sections))
     return rows
+
+
+def _share(part: int, whole: int, percent: float) -> str:
+    return f"{part}/{whole} ({percent:.1f} %)"

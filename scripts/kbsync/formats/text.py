@@ -1,21 +1,37 @@
-"""Plain text: findings as `path:line: CODE message`, the status as aligned columns."""
+"""Plain text: findings as `path:line: CODE message`, the status as aligned columns.
+
+The one format with a summary: `kbsync check --format text` writes `render_summary` to stderr,
+so that the findings on stdout stay one per line for grep and editors.
+"""
 
 from __future__ import annotations
 
+from kbsync.codes import Severity
 from kbsync.formats.status_rows import HEADER, language_rows, stale_pages
+from kbsync.formats.tables import aligned_columns
 from kbsync.model import Finding
 from kbsync.status import StatusReport
 
+PLURALS = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.OUTDATED: "outdated"}
 
-def format_findings(findings: list[Finding]) -> str:
+
+def render_findings(findings: list[Finding], fail_on: Severity, failed: bool) -> str:
+    # fail_on and failed are in the summary and the exit code, not in the lines.
     return "".join(f"{item.path}:{item.line}: {item.code} {item.message}\n" for item in findings)
 
 
-def format_status(report: StatusReport) -> str:
-    rows = [HEADER, *language_rows(report)]
-    widths = [max(len(row[column]) for row in rows) for column in range(len(HEADER))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
-             for row in rows]
+def render_summary(findings: list[Finding], fail_on: Severity) -> str:
+    """`kbsync: 1 error, 0 warnings, 2 outdated (fail on error)`."""
+    counts = {severity: 0 for severity in Severity}
+    for item in findings:
+        counts[item.severity] += 1
+    parts = ", ".join(f"{counts[severity]} {severity.label if counts[severity] == 1 else PLURALS[severity]}"
+                      for severity in sorted(Severity, reverse=True))
+    return f"kbsync: {parts} (fail on {fail_on.label})\n"
+
+
+def render_status(report: StatusReport) -> str:
+    lines = [aligned_columns(HEADER, language_rows(report))]
     pages = stale_pages(report)
     if pages:
         lines += ["", "pages not up to date:"]

@@ -11,6 +11,7 @@ import re
 from typing import Any, Callable
 
 from kbsync import __version__
+from kbsync.languages import profile
 from kbsync.reading.front_matter import split_front_matter
 from kbsync.reading.language_id import distinguishes, identify, may_be, model_language
 from kbsync.reading.markdown_reader import FINGERPRINT_LENGTH, MarkdownReader
@@ -44,8 +45,8 @@ class Analyzer:
         front = split_front_matter(decoded.text)
         problems = list(decoded.problems)
         if front.error:
-            problems.append(Problem("KB107", front.error_line, f"{front.error}: fix the YAML "
-                                    "between the `---` lines"))
+            problems.append(Problem("front-matter-yaml", front.error_line,
+                                    f"{front.error}: fix the YAML between the `---` lines"))
         body = decoded.text[front.end:]
         result = self.reader.read(body, front.body_line, lang, self._language_of(lang),
                                   fingerprints=lang == self.config.source_lang)
@@ -63,10 +64,10 @@ class Analyzer:
         locales = self.config.locales
         if lang == source or model_language(lang) == model_language(source):
             return None
-        source_code = model_language(source)
+        source_code, source_profile = model_language(source), profile(source)
 
         def language_of(text: str, words: list[str]) -> str | None:
-            if not may_be(source_code, text, words) or not distinguishes(source, lang, locales):
+            if not may_be(source_profile, text, words) or not distinguishes(source, lang, locales):
                 return None
             code = identify(text, locales)
             return source if code == source_code else code

@@ -116,11 +116,6 @@ def analyse(config: SiteConfig, files: TreeFiles) -> DocsTree:
     return DocsTree(config=config, inventory=files.inventory, selection=files.selection, pages=pages)
 
 
-def load_tree(config: SiteConfig, selection: list[str] | None = None) -> DocsTree:
-    """The pages (all, or those selected) in every language, analysed."""
-    return analyse(config, read_files(config, selection))
-
-
 _analyzer: Analyzer | None = None
 
 

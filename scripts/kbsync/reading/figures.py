@@ -39,7 +39,7 @@ def _locale_data(lang: str) -> tuple[str, re.Pattern[str], re.Pattern[str], dict
     try:
         locale = Locale.parse(lang.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
-        locale = Locale.parse("en")
+        locale = Locale.parse("root")  # CLDR's neutral data: a decimal point, numbered months
     months: dict[str, int] = {}
     for width in ("wide", "abbreviated"):
         for context in ("format", "stand-alone"):

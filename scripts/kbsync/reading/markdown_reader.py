@@ -345,8 +345,8 @@ class _SectionBuilder:
             title = _collapse(_text_of(element, self.is_block_level, []), [])
             if block.heading_line == 0:
                 line = self._find(title, last_line)
-                problems.append(Problem("KB110", line, f"underlined heading '{title}': write it as "
-                                        f"`{'#' * level} {title} {{#id}}`"))
+                problems.append(Problem("setext-heading", line, f"underlined heading '{title}': "
+                                        f"write it as `{'#' * level} {title} {{#id}}`"))
                 continue
             line = last_line = block.heading_line
             heading_id = element.get("id")
@@ -354,14 +354,14 @@ class _SectionBuilder:
             if level == 1:
                 continue
             if not heading_id:
-                problems.append(Problem("KB108", line, f"heading '{title}' has no ID: write "
-                                        f"`{'#' * level} {title} {{#an-id}}` with the same ID in "
-                                        "every language"))
+                problems.append(Problem("heading-without-id", line, f"heading '{title}' has no ID: "
+                                        f"write `{'#' * level} {title} {{#an-id}}` with the same ID "
+                                        "in every language"))
             elif heading_id == INTRO_ID or heading_id in seen:
                 where = "is reserved for the text before the first heading" if heading_id == INTRO_ID \
                     else f"is already used on line {seen[heading_id]}"
-                problems.append(Problem("KB109", line, f"heading ID `{heading_id}` {where}: "
-                                        "give this heading an ID of its own"))
+                problems.append(Problem("duplicate-heading-id", line, f"heading ID `{heading_id}` "
+                                        f"{where}: give this heading an ID of its own"))
             else:
                 seen[heading_id] = line
                 starts.append((index, heading_id, level, title, line))

@@ -21,8 +21,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-# Linking elements between the parts of a German compound, the empty one first.
-_LINKING_ELEMENTS = ("", "s", "es", "n", "en", "e", "er", "ens")
 # Shorter parts split too eagerly (Mit-arbeit, Ver-trag) and are rarely searched for.
 _MIN_PART = 4
 _WORD = re.compile(r"\w+")
@@ -59,8 +57,9 @@ def lexicon(texts: Iterable[str]) -> Lexicon:
 class CompoundSplitter:
     """Splits the compound nouns of one lexicon; remembers every word it has seen."""
 
-    def __init__(self, known: Lexicon):
+    def __init__(self, known: Lexicon, linking_elements: tuple[str, ...]):
         self._known = known
+        self._linking_elements = linking_elements  # the language profile's, the empty one first
         self.split = functools.lru_cache(maxsize=None)(self._split)
 
     def parts(self, text: str) -> list[str]:
@@ -78,7 +77,7 @@ class CompoundSplitter:
             modifier, rest = word[:cut], word[cut:]
             if modifier not in self._known.words:
                 continue
-            for link in _LINKING_ELEMENTS:
+            for link in self._linking_elements:
                 head = rest[len(link):]
                 if not rest.startswith(link) or len(head) < _MIN_PART:
                     continue

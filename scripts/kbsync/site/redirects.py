@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Mapping
 
-from kbsync.site.status_pages import SiteLanguages, relative_url
+from kbsync.site.urls import SiteLanguages, relative_url
 
 
 def redirect_pages(redirects: Mapping[str, str], languages: SiteLanguages, lang: str,

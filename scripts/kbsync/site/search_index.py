@@ -12,7 +12,8 @@ collected during one language's build into that language's own index:
   accessibility error when several results carry them);
 - lunr's full pipeline, stemmer included (Material leaves the stemmer out by default because one
   index would hold many languages), for this one language;
-- for German, the parts of compound nouns in a field of their own (see ``site_compounds``).
+- for a language that writes compounds as one word (German), their parts in a field of their own
+  (see ``kbsync.site.compounds``; the language profile gives the linking elements).
 
 Material's client appends a wildcard to every query term, which bypasses lunr's stemmer; the
 search worker ``overrides/assets/javascripts/workers/language-search.js`` stems the query instead.
@@ -26,12 +27,11 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from kbsync.languages import profile
 from kbsync.site.compounds import CompoundSplitter, lexicon
 
 PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
 PARTS_FIELD = "parts"
-# Languages whose index gets the parts of compound nouns: the splitter knows German linking elements.
-COMPOUNDING_LANGUAGES = frozenset({"de"})
 
 
 class SearchEntryError(ValueError):
@@ -62,8 +62,9 @@ def language_index(
     fallbacks = set(fallback_pages)
     docs = [_language_doc(entry, language, fallbacks) for entry in entries]
     index_fields = {name: dict(spec) for name, spec in fields.items()}
-    if language.locale in COMPOUNDING_LANGUAGES:
-        splitter = CompoundSplitter(lexicon(doc["title"] + "\n" + doc["text"] for doc in docs))
+    linking_elements = profile(language.locale).compound_linking_elements
+    if linking_elements is not None:  # the language writes compounds as one word
+        splitter = CompoundSplitter(lexicon(doc["title"] + "\n" + doc["text"] for doc in docs), linking_elements)
         for doc in docs:
             if parts := splitter.parts(doc["title"] + "\n" + doc["text"]):
                 doc[PARTS_FIELD] = " ".join(parts)

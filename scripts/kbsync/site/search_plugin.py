@@ -1,17 +1,15 @@
-"""The kbsync-search MkDocs plugin: what a reader's browser gets from a site in several languages.
+"""The kbsync-search MkDocs plugin: one search index and one sitemap per language.
 
-It only wires MkDocs events; the work sits in small modules: one search index per language
-(``site_search_index``), one sitemap per language (``site_sitemap``), corrections to Material's page
-markup (``site_page_html``). It also marks the content of a page shown in the source language
-(a German fallback page) with that language, since the page itself is in the reader's language.
+It only wires MkDocs events; the work sits in ``search_index`` (the index of one language) and
+``sitemap`` (the sitemap of one language). Its option (``separator``) is read by ``kbsync.config``.
+Corrections to the theme's markup belong to the kbsync plugin (``theme_fixes``), not here.
 
 It must be listed after the i18n plugin and Material's search plugin.
 """
 
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -21,17 +19,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.utils import write_file
 
-from kbsync.site.theme_fixes import ThemeMarkupError, correct_page
+from kbsync.config import SearchOptions, SiteConfig, load_site_config
+from kbsync.errors import KbsyncError
+from kbsync.languages import profile
 from kbsync.site.search_index import SearchEntryError, SearchLanguage, index_json, language_index
 from kbsync.site.sitemap import sitemap_xml
 
-_NOT_FOUND = "404.html"
 _SEARCH = "material/search"
 
-
-class SiteSearchPluginConfig(Config):
-    # Words split at white space, hyphens and apostrophes (l'indice, dell'indicatore, l’enquête).
-    separator = config_options.Type(str, default=r"[\s\-'’]+")
+# MkDocs only has to accept the options; kbsync.config reads and checks them, with their defaults.
+SiteSearchPluginConfig = type("SiteSearchPluginConfig", (Config,), {
+    option.name: config_options.Optional(config_options.Type(object)) for option in fields(SearchOptions)})
 
 
 @dataclass
@@ -45,68 +43,45 @@ class _LanguageBuild:
 
 
 class SiteSearchPlugin(BasePlugin[SiteSearchPluginConfig]):
-    """Per-language search and sitemaps, corrected theme markup, and the language of fallback pages."""
+    """Per-language search indexes and sitemaps."""
 
     def __init__(self):
         super().__init__()
         # The i18n plugin runs the other languages' builds inside the default language's
         # on_post_build, so builds nest: the last one here is the one running.
         self._builds: list[_LanguageBuild] = []
-        self._language_homes: list[dict] | None = None
+        self._site_config: SiteConfig | None = None
 
     # After the i18n plugin (priority -100) has set the language being built.
     @event_priority(-200)
     def on_config(self, config):
-        i18n = config.plugins.get("i18n")
-        if i18n is None:
+        if config.plugins.get("i18n") is None:
             raise PluginError("kbsync-search: the i18n plugin (mkdocs-static-i18n) must be listed in mkdocs.yml")
         if _SEARCH not in config.plugins:
             raise PluginError("kbsync-search: Material's search plugin ('- search' under plugins in mkdocs.yml) "
                               "is required")
-        built = [lang for lang in i18n.config.languages if lang.build]
-        source = next(lang for lang in built if lang.default)
+        if self._site_config is None:
+            try:
+                self._site_config = load_site_config(Path(config.config_file_path))
+            except KbsyncError as error:
+                raise PluginError(f"kbsync-search: {error}") from None
+        site = self._site_config
         locale = config.theme["language"]
         _require_lunr_language(config, locale)
-        root = "" if locale == source.locale else f"{locale}/"
-        language = SearchLanguage(locale=locale, root=root, source_name=source.name, separator=self.config.separator)
+        language = SearchLanguage(locale=locale, root=site.language(locale).site_root,
+                                  source_name=site.language_name(site.source_lang), separator=site.search.separator)
         self._builds.append(_LanguageBuild(language))
-        # The i18n plugin's language switcher as it is before any page adapts it: each language's home.
-        self._language_homes = getattr(i18n, "extra_alternate", None)
         return config
 
-    # Before any other plugin adds to the content: only the translated text is in the source language.
-    @event_priority(100)
-    def on_page_content(self, html, page, config, files):
-        build = self._builds[-1]
-        content_locale = getattr(page.file, "locale", build.language.locale)
-        if content_locale == build.language.locale:
-            return html
-        build.fallback_pages.append(page.url)
-        return f'<div lang="{content_locale}">\n{html}\n</div>'
-
     def on_page_context(self, context, page, config, nav):
+        build = self._builds[-1]
+        # A page built from the source language (the i18n plugin's fallback for a missing translation).
+        if getattr(page.file, "locale", build.language.locale) != build.language.locale:
+            build.fallback_pages.append(page.url)
         # As in MkDocs' own sitemap: a page's URL is known only when site_url is set.
         if url := page.canonical_url or page.abs_url:
-            self._builds[-1].page_urls.append(url)
+            build.page_urls.append(url)
         return context
-
-    def on_template_context(self, context, template_name, config):
-        # The i18n plugin leaves the last page's language links in place for the 404 page;
-        # a page that does not exist has no translation, so its switcher leads to each language's home.
-        # Set as an attribute, as the i18n plugin does (on MkDocs' config, attribute and key differ).
-        if template_name == _NOT_FOUND and self._language_homes:
-            config.extra.alternate = copy.deepcopy(self._language_homes)
-        return context
-
-    def on_post_page(self, output, page, config):
-        return self._correct(output, page.file.src_uri)
-
-    # Before the kbsync plugin keeps each language's 404 page.
-    @event_priority(50)
-    def on_post_template(self, output_content, template_name, config):
-        if template_name != _NOT_FOUND:
-            return output_content
-        return self._correct(output_content, _NOT_FOUND)
 
     # After Material's search plugin (0) indexed this language, before the i18n plugin (-100)
     # replaces its entries with every language's.
@@ -139,17 +114,11 @@ class SiteSearchPlugin(BasePlugin[SiteSearchPluginConfig]):
     def on_build_error(self, error):
         self._builds.clear()
 
-    def _correct(self, html: str, source: str) -> str:
-        try:
-            return correct_page(html, language_root=self._builds[-1].language.root)
-        except ThemeMarkupError as error:
-            raise PluginError(f"kbsync-search: {source}: {error}") from None
-
 
 def _require_lunr_language(config: MkDocsConfig, locale: str) -> None:
-    """Material ships lunr's stemmer and stop words per language; English is built into lunr."""
+    """Material ships lunr's stemmer and stop words per language; lunr's own pipeline is English."""
     script = f"assets/javascripts/lunr/min/lunr.{locale}.min.js"
-    if locale != "en" and not any((Path(folder) / script).is_file() for folder in config.theme.dirs):
+    if not profile(locale).lunr_builtin and not any((Path(folder) / script).is_file() for folder in config.theme.dirs):
         raise PluginError(
             f"kbsync-search: search has no stemmer for language '{locale}' (the i18n plugin's languages in "
             f"mkdocs.yml): the theme has no {script}"

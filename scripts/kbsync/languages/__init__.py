@@ -1,0 +1,128 @@
+"""Language profiles: everything kbsync and the site know about one language, in one module per language.
+
+`kbsync/languages/<locale>.py` defines `PROFILE = LanguageProfile(...)`: the interface strings, how
+dates and percentages are written (Babel's CLDR data, with the house style where it differs), the
+signs language identification looks for, how search splits words, and the sample words of the
+benchmark's synthetic knowledge base. Adding a language is its entry in mkdocs.yml, one module here
+and the content; `profile(locale)` finds the module by name, so no list needs editing. A site
+language without a profile is a configuration error that names the file to add.
+
+Nothing outside this package holds a locale literal or a per-language table.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import importlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Mapping
+
+from kbsync.errors import ConfigError
+
+# Every profile gives each of these interface strings (tests/languages checks it).
+UI_KEYS = (
+    "redirect_title", "redirect_body", "text_changed_label", "outdated_title", "outdated_intro",
+    "changed_on", "changed", "new_in_source", "removed_in_source", "section_mark", "section_mark_link",
+    "untranslated_title", "untranslated_body", "untranslated_link", "review_title", "review_body",
+    "col_language", "col_pages_current", "col_sections_current", "col_outdated", "col_missing", "col_page",
+    "col_due_since", "col_owner", "col_date", "col_section", "col_change", "cell_current", "cell_outdated",
+    "cell_outdated_one", "cell_missing", "cell_untracked", "cell_source", "reviews_none", "kind_added",
+    "kind_changed", "kind_removed", "kind_page-added", "kind_page-removed", "whole_page", "no_history",
+    "owner_label", "last_reviewed_label", "permalink_title", "not_found_title", "not_found_body",
+    "not_found_home", "not_found_search",
+)
+
+
+@dataclass(frozen=True)
+class SampleText:
+    """Words of the benchmark's synthetic pages (scripts/bench/synthetic_kb.py) in this language."""
+
+    vocabulary: str  # running text is drawn from these words
+    headings: tuple[str, str, str, str, str]  # the five sections of a topic page
+    titles: Mapping[str, str]  # home, areas, area, parts, part, pages: the generated index pages
+
+
+@dataclass(frozen=True)
+class LanguageProfile:
+    locale: str
+    ui: Mapping[str, str]
+    sample: SampleText
+    # Dates in running text: a CLDR pattern for Babel (`d. MMMM y` gives `20. November 2026`), and
+    # the pattern for the first day of a month where the language writes it apart (French `1er`).
+    date_pattern: str = "d MMMM y"
+    first_day_pattern: str | None = None
+    # A CLDR percent pattern where the house style differs from Babel's (None: the locale's own).
+    percent_pattern: str | None = None
+    # Signs of the language for language identification (kbsync.reading.language_id): frequent
+    # function words and letters it uses. Without signs, every paragraph goes to the model.
+    function_words: frozenset[str] = frozenset()
+    letters: frozenset[str] = frozenset()
+    # Search: linking elements between the parts of a compound noun (German Fugenelemente); a
+    # language that writes compounds as one word gets their parts indexed (kbsync.site.compounds).
+    compound_linking_elements: tuple[str, ...] | None = None
+    # Search: lunr's own pipeline is English; other languages need Material's lunr.<locale>.min.js.
+    lunr_builtin: bool = False
+    _formats: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def decimal_symbol(self) -> str:
+        from babel.numbers import get_decimal_symbol
+
+        return get_decimal_symbol(self.locale)
+
+    def format_day(self, day: datetime.date) -> str:
+        """A date as the language writes it in running text (`20. November 2026`, `1er novembre 2026`)."""
+        if day not in self._formats:
+            from babel.dates import format_date
+
+            pattern = self.first_day_pattern if day.day == 1 and self.first_day_pattern else self.date_pattern
+            self._formats[day] = format_date(day, pattern, locale=self.locale)
+        return self._formats[day]
+
+    def format_percent(self, value: float) -> str:
+        """A percentage (0 to 100) with at most one decimal, as the language writes it (`94,1 %`)."""
+        from babel.numbers import format_percent
+
+        share = Decimal(f"{value:.1f}") / 100
+        if self.percent_pattern:
+            return format_percent(share, self.percent_pattern, locale=self.locale)
+        return format_percent(share, locale=self.locale, decimal_quantization=False)
+
+
+def profile_file(locale: str) -> Path:
+    return Path(__file__).with_name(f"{_module_name(locale)}.py")
+
+
+def _module_name(locale: str) -> str:
+    return locale.replace("-", "_").lower()
+
+
+@functools.lru_cache(maxsize=None)
+def profile(locale: str) -> LanguageProfile:
+    """The profile of `locale`; a ConfigError naming the file to add when there is none."""
+    name = _module_name(locale)
+    try:
+        module = importlib.import_module(f"{__name__}.{name}") if name.isidentifier() else None
+    except ModuleNotFoundError as error:
+        if error.name != f"{__name__}.{name}":
+            raise
+        module = None
+    found = getattr(module, "PROFILE", None)
+    if not isinstance(found, LanguageProfile) or found.locale != locale:
+        shown = profile_file(locale).relative_to(Path(__file__).parents[2])
+        raise ConfigError(f"language `{locale}` of mkdocs.yml has no language profile",
+                          hint=f"add scripts/{shown.as_posix()} with PROFILE = LanguageProfile(locale={locale!r}, ...), "
+                          "like the other languages there")
+    missing = [key for key in UI_KEYS if key not in found.ui]
+    if missing:
+        raise ConfigError(f"the profile of `{locale}` lacks the interface strings {', '.join(missing)}",
+                          path=f"scripts/kbsync/languages/{name}.py")
+    return found
+
+
+def profiles(locales: tuple[str, ...] | list[str]) -> dict[str, LanguageProfile]:
+    """The profile of each of `locales`, checked all at once (the first missing one is reported)."""
+    return {locale: profile(locale) for locale in locales}

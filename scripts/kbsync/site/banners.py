@@ -1,0 +1,155 @@
+"""The banners above a page and the notes under its outdated sections, as typed values.
+
+A banner is a `Banner`; the theme (overrides/main.html) only renders its fields. Each kind of
+banner is one function in `BANNERS`, `(state, view) -> Banner | None`: a new banner is a function
+here, one line in `BANNERS`, and its strings in each language profile. Whether a section is up to
+date comes from `kbsync.status` through the check run, never from here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+from typing import Callable
+
+from kbsync.site.state import PageView, SiteState
+from kbsync.site.urls import relative_url
+from kbsync.status import PageState, SectionState
+
+#: Section states a translated page's banner names, in the order they are listed.
+BANNER_STATES = (SectionState.OUTDATED, SectionState.NEW_IN_SOURCE, SectionState.REMOVED_IN_SOURCE)
+
+
+@dataclass(frozen=True)
+class BannerLink:
+    href: str
+    label: str
+    lang: str  # the language of the page it leads to
+
+
+@dataclass(frozen=True)
+class BannerSection:
+    """A section a banner names: its title, what happened to it, where to read the source."""
+
+    title: str
+    note: str
+    href: str | None  # the same section in the source language; None when the source removed it
+    anchor: str | None  # the section on this page; None when the page lacks it
+
+
+@dataclass(frozen=True)
+class Banner:
+    kind: str  # names the banner's style: kb-banner--<kind>
+    admonition: str  # Material's admonition type that gives it its colour and icon
+    title: str
+    text: str
+    sections: tuple[BannerSection, ...] = ()
+    links: tuple[BannerLink, ...] = ()
+
+
+def untranslated(state: SiteState, view: PageView) -> Banner | None:
+    """A source page shown because the page is missing in the reader's language."""
+    if not view.fallback:
+        return None
+    ui = view.ui
+    return Banner("untranslated", "info", ui["untranslated_title"], ui["untranslated_body"],
+                  links=(BannerLink(_source_url(state, view), ui["untranslated_link"], state.source),))
+
+
+def outdated(state: SiteState, view: PageView) -> Banner | None:
+    """A translation whose source sections changed, appeared or went since it was translated."""
+    if view.fallback or view.lang == state.source:
+        return None
+    status = state.run.status.page(view.lang, view.page)
+    if status is None or status.state is PageState.MISSING:
+        return None
+    items = tuple(_banner_section(state, view, section.id, banner_state)
+                  for banner_state in BANNER_STATES for section in status.sections if section.state is banner_state)
+    if not items:
+        return None
+    return Banner("outdated", "warning", view.ui["outdated_title"], view.ui["outdated_intro"], sections=items)
+
+
+def review_due(state: SiteState, view: PageView) -> Banner | None:
+    """A page past its review date (kbsync.review, the rule `kbsync check` reports as KB204)."""
+    outline = state.run.outlines.get((state.source if view.fallback else view.lang, view.page))
+    if outline is None or outline.review_due is None or outline.review_due > state.today:
+        return None
+    ui = view.ui
+    return Banner("review", "warning", ui["review_title"], ui["review_body"].format(
+        date=view.profile.format_day(outline.review_due), owner=outline.owner or "—"))
+
+
+BANNERS: tuple[Callable[[SiteState, PageView], Banner | None], ...] = (untranslated, outdated, review_due)
+
+
+def page_banners(state: SiteState, view: PageView) -> list[Banner]:
+    """The banners of the page, in the order they are shown."""
+    return [banner for make in BANNERS if (banner := make(state, view)) is not None]
+
+
+def outdated_sections(state: SiteState, lang: str, page: str) -> list[str]:
+    """IDs of the sections of the translated page whose heading gets an outdated mark."""
+    status = state.run.status.page(lang, page)
+    if status is None or status.state is PageState.MISSING:
+        return []
+    return [section.id for section in status.sections
+            if section.state in (SectionState.OUTDATED, SectionState.REMOVED_IN_SOURCE)]
+
+
+def mark_outdated_sections(html: str, state: SiteState, view: PageView) -> str:
+    """A note under the heading of each outdated section of a translated page, linking to the source."""
+    if view.fallback or view.lang == state.source:
+        return html
+    source_url = _source_url(state, view)
+    for section_id in outdated_sections(state, view.lang, view.page):
+        html = after_heading(html, section_id, section_mark(f"{source_url}#{section_id}", view, state.source))
+    return html
+
+
+def alias_anchors(html: str, state: SiteState, page: str) -> str:
+    """Old section IDs (front matter `section_aliases` of the source page) kept as anchors before their new sections."""
+    outline = state.run.outlines.get((state.source, page))
+    for old, new in outline.aliases if outline else ():
+        html = _before_heading(html, new, f'<span id="{escape(old)}"></span>')
+    return html
+
+
+def after_heading(html: str, section_id: str, fragment: str) -> str:
+    """`fragment` inserted right after the heading with ID `section_id` (unchanged if there is none)."""
+    return re.sub(rf'(<h([1-6]) id="{re.escape(section_id)}"[^>]*>.*?</h\2>)', lambda match: match.group(1) + fragment,
+                  html, count=1, flags=re.S)
+
+
+def _before_heading(html: str, section_id: str, fragment: str) -> str:
+    return re.sub(rf'(<h[1-6] id="{re.escape(section_id)}"[^>]*>)', lambda match: fragment + match.group(1),
+                  html, count=1)
+
+
+def section_mark(source_section_url: str, view: PageView, source_lang: str) -> str:
+    """The HTML note placed under an outdated section's heading."""
+    ui = view.ui
+    return (f'<p class="kb-banner kb-banner--section">{escape(ui["section_mark"])} '
+            f'<a href="{escape(source_section_url)}" hreflang="{source_lang}">{escape(ui["section_mark_link"])}</a></p>')
+
+
+def _source_url(state: SiteState, view: PageView) -> str:
+    return relative_url(state.languages.page_url(state.source, view.page), view.url)
+
+
+def _banner_section(state: SiteState, view: PageView, section_id: str, banner_state: SectionState) -> BannerSection:
+    outline = state.run.outlines.get((view.lang, view.page))
+    title = outline.section_title(section_id) if outline else None
+    if title is None:
+        source_outline = state.run.outlines.get((state.source, view.page))
+        title = source_outline.section_title(section_id) if source_outline else section_id
+    ui = view.ui
+    if banner_state is SectionState.OUTDATED:
+        when = state.change_dates.get((view.page, section_id))
+        note = ui["changed_on"].format(date=view.profile.format_day(when)) if when else ui["changed"]
+    else:
+        note = ui["new_in_source" if banner_state is SectionState.NEW_IN_SOURCE else "removed_in_source"]
+    removed = banner_state is SectionState.REMOVED_IN_SOURCE
+    return BannerSection(title=title, note=note, href=None if removed else f"{_source_url(state, view)}#{section_id}",
+                         anchor=None if banner_state is SectionState.NEW_IN_SOURCE else f"#{section_id}")

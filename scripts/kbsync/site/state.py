@@ -1,0 +1,92 @@
+"""What the site knows about the docs tree (read once per build), and how one page is seen.
+
+`SiteState` holds what every language's build shares: the result of `run_checks` (the code behind
+`kbsync check` and `kbsync status`), the termbase, the source history. `PageView` is one page as
+rendered in one language. The modules that render banners and generated pages take these two
+values; they never read files, and they decide nothing about status themselves.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from kbsync.cache import Cache
+from kbsync.checks.runner import CheckRun, run_checks
+from kbsync.config import SiteConfig
+from kbsync.errors import ConfigError
+from kbsync.history.changes import PAGE_ADDED, PAGE_REMOVED, SectionChange, last_changed, source_changes
+from kbsync.history.git import HistoryUnavailable
+from kbsync.languages import LanguageProfile
+from kbsync.reading.termbase import load_termbase
+from kbsync.site.urls import SiteLanguages
+
+
+@dataclass(frozen=True)
+class SiteState:
+    config: SiteConfig
+    languages: SiteLanguages
+    run: CheckRun
+    concepts: Sequence[Mapping]  # the termbase's concepts, as its file gives them
+    changes: Sequence[SectionChange] | None  # None: no history, for `history_reason`
+    history_reason: str | None
+    change_dates: Mapping[tuple[str, str], datetime.date]  # (page, section ID) -> newest change
+    last_changed: Mapping[str, datetime.date]  # committed file path -> date of its last commit
+    today: datetime.date
+
+    @property
+    def source(self) -> str:
+        return self.languages.source
+
+
+@dataclass(frozen=True)
+class PageView:
+    """A page as the site renders it in one language."""
+
+    lang: str
+    page: str  # its path inside the language folder: guidelines/service-quality.md
+    url: str  # its site-relative URL
+    fallback: bool  # the source page, shown because the page is missing in `lang`
+    profile: LanguageProfile  # the reader's language: interface strings, date and number formats
+
+    @property
+    def ui(self) -> Mapping[str, str]:
+        return self.profile.ui
+
+
+def read_site_state(config: SiteConfig) -> SiteState:
+    """Everything read from the docs tree and git, once per build for all languages."""
+    cache = Cache(config.cache_dir)
+    concepts = load_termbase(config.termbase_path, [language.locale for language in config.built_languages],
+                             cache)["concepts"]
+    run = run_checks(config, cache)
+    _check_redirects(config, run)
+    try:
+        changes, reason = source_changes(config, cache), None
+        changed = last_changed(config)
+    except HistoryUnavailable as error:
+        changes, reason, changed = None, str(error), {}
+    return SiteState(config=config, languages=SiteLanguages.of(config), run=run, concepts=concepts, changes=changes,
+                     history_reason=reason, change_dates=change_dates(changes), last_changed=changed,
+                     today=datetime.date.today())
+
+
+def change_dates(changes: Sequence[SectionChange] | None) -> dict[tuple[str, str], datetime.date]:
+    """(page, section ID) -> date of the section's newest change in the source."""
+    dates: dict[tuple[str, str], datetime.date] = {}
+    for change in changes or ():
+        if change.section is not None and change.kind not in (PAGE_ADDED, PAGE_REMOVED):
+            dates.setdefault((change.page, change.section), change.date)
+    return dates
+
+
+def _check_redirects(config: SiteConfig, run: CheckRun) -> None:
+    source = config.source_lang
+    pages = {page for lang, page in run.outlines if lang == source}
+    for old, new in config.kbsync.redirects.items():
+        if new not in pages:
+            raise ConfigError(f"redirects: `{old}: {new}`: docs/{source}/{new} does not exist; "
+                              "expected the path of the page that replaced it, like `guidelines/new-page.md`")
+        if old in pages:
+            raise ConfigError(f"redirects: `{old}` still exists as a page: remove the redirect or move the page")

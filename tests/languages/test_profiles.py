@@ -1,0 +1,69 @@
+"""Language profiles: every site language has one, complete, with dates and numbers written its way."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from pathlib import Path
+
+import pytest
+
+from kbsync.config import load_site_config
+from kbsync.errors import ConfigError
+from kbsync.languages import UI_KEYS, profile
+from kbsync.reading.language_id import may_be
+
+REPO = Path(__file__).resolve().parents[2]
+LOCALES = load_site_config(REPO / "mkdocs.yml").locales
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_site_language_has_a_complete_profile(locale):
+    found = profile(locale)
+    assert found.locale == locale
+    assert sorted(found.ui) == sorted(UI_KEYS)
+    assert all(text.strip() for text in found.ui.values())
+    assert len(found.sample.headings) == 5 and len(found.sample.vocabulary.split()) >= 40
+
+
+def test_a_language_without_a_profile_names_the_file_to_add():
+    with pytest.raises(ConfigError, match=r"add scripts/kbsync/languages/es\.py with PROFILE"):
+        profile("es")
+
+
+@pytest.mark.parametrize("locale, day, expected", [
+    ("de", datetime.date(2026, 11, 3), "3. November 2026"),
+    ("de", datetime.date(2026, 11, 1), "1. November 2026"),
+    ("it", datetime.date(2026, 3, 1), "1 marzo 2026"),
+    ("fr", datetime.date(2026, 3, 1), "1er mars 2026"),
+    ("fr", datetime.date(2026, 3, 2), "2 mars 2026"),
+    ("en", datetime.date(2026, 12, 24), "24 December 2026"),
+])
+def test_dates_are_written_the_readers_way(locale, day, expected):
+    assert profile(locale).format_day(day) == expected
+
+
+def test_percentages_follow_the_language():
+    assert [profile(locale).format_percent(94.12) for locale in ("de", "it", "fr", "en")] == [
+        "94,1\u00a0%", "94,1%", "94,1\u202f%", "94.1%"]
+    assert profile("de").format_percent(100.0) == "100\u00a0%"
+    assert profile("fr").format_percent(0.0) == "0\u202f%"
+    assert profile("en").format_percent(33.35) == "33.4%"
+
+
+def test_decimal_symbols_come_from_babel():
+    assert [profile(locale).decimal_symbol for locale in ("de", "it", "fr", "en")] == [",", ",", ",", "."]
+
+
+def test_signs_of_a_language():
+    unsigned = dataclasses.replace(profile("de"), function_words=frozenset(), letters=frozenset())
+    assert may_be(unsigned, "Nie jest", ["nie", "jest"])
+    assert not may_be(profile("de"), "The quality of service", ["the", "quality", "of", "service"])
+    assert may_be(profile("de"), "Die Qualität", ["die", "qualität"])
+    assert may_be(profile("de"), "Kalibrierungsrunden regelmäßig", ["kalibrierungsrunden", "regelmäßig"])
+    assert not may_be(profile("en"), "Qualità", ["qualità"])
+
+
+def test_only_a_language_that_writes_compounds_as_one_word_splits_them():
+    assert [locale for locale in LOCALES if profile(locale).compound_linking_elements is not None] == ["de"]
+    assert profile("de").compound_linking_elements[0] == "", "the parts may join directly"
