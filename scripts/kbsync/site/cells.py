@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
+from kbsync.formats.tables import entity_pipes_outside_links, markdown_table
 from kbsync.site.state import SiteState
 from kbsync.site.urls import relative_url
 
@@ -28,8 +29,5 @@ def page_title(state: SiteState, lang: str, page: str) -> str:
 
 
 def table(rows: list[list[str]]) -> str:
-    """A Markdown table of cells made here: `|` is escaped in plain cells, links are left whole."""
-    lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * len(rows[0])]
-    lines += ["| " + " | ".join(cell.replace("|", "&#124;") if "<a " not in cell else cell for cell in row) + " |"
-              for row in rows[1:]]
-    return "\n".join(lines)
+    """A Markdown table of cells made here (the first row is the header): links are left whole."""
+    return markdown_table(rows[0], rows[1:], escape=entity_pipes_outside_links)

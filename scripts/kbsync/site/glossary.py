@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping, Sequence
 
+from kbsync.formats.tables import markdown_table
 from kbsync.site.sections import fill_sections
 
 #: The glossary section the terms table is written into (the same ID in every language).
@@ -47,14 +48,14 @@ def terms_table(concepts: Iterable[Mapping], languages: Sequence[tuple[str, str]
     ``languages`` is ``[(locale, display name), ...]`` in site order; the cell in the
     reader's own language links to the concept's entry on the same page.
     """
-    rows = ["| " + " | ".join(name for _, name in languages) + " |", "|" + " --- |" * len(languages)]
+    rows = []
     for concept in concepts:
         cells = []
         for locale, _ in languages:
             term = _label(concept, locale)
             cells.append(f"[{term}](#{concept['id']})" if locale == page_locale else term)
-        rows.append("| " + " | ".join(cells) + " |")
-    return "\n".join(rows)
+        rows.append(cells)
+    return markdown_table([name for _, name in languages], rows)
 
 
 def abbreviations(concepts: Iterable[Mapping], locale: str) -> str:
