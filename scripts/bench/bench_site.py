@@ -44,7 +44,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from mkdocs.utils import yaml_load
 
 import synthetic_kb
 from kbsync.config import load_site_config
@@ -262,12 +261,10 @@ def plain_config_text(project_config: Path) -> str:
     is left out.
     """
     config = load_site_config(project_config)
-    with project_config.open("rb") as stream:
-        raw = yaml_load(stream)
     plain = {
-        "site_name": raw["site_name"],
-        "docs_dir": raw.get("docs_dir", "docs"),
-        "exclude_docs": raw.get("exclude_docs", ""),
+        "site_name": config.site_name,
+        "docs_dir": config.relative(config.docs_dir),
+        "exclude_docs": config.exclude_docs,
         "theme": {"name": "material", "language": config.source_lang},
         "plugins": ["search", {"i18n": {
             "docs_structure": "folder",
@@ -275,7 +272,7 @@ def plain_config_text(project_config: Path) -> str:
                            **({"default": True} if language.default else {})}
                           for language in config.languages if language.build],
         }}],
-        "markdown_extensions": raw.get("markdown_extensions", []),
+        "markdown_extensions": list(config.markdown_extensions),
     }
     return yaml.dump(plain, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False)
 

@@ -75,6 +75,9 @@ class SiteConfig:
     extension_configs: dict[str, dict[str, Any]]
     kbsync: KbsyncOptions = KbsyncOptions()
     search: SearchOptions = SearchOptions()
+    site_name: str = ""
+    exclude_docs: str = ""  # gitignore-style patterns of files in docs/ that are not pages
+    markdown_extensions: tuple[Any, ...] = ()  # as mkdocs.yml lists them (names or {name: options})
 
     def redirects_from(self, page: str) -> bool:
         """Whether the site redirects the page path `page` (inside the language folders) elsewhere."""
@@ -162,7 +165,9 @@ def load_site_config(config_path: Path) -> SiteConfig:
     extensions, extension_configs = _extensions(raw.get("markdown_extensions") or [], where)
     return SiteConfig(root=root, config_path=config_path, docs_dir=docs_dir.resolve(),
                       languages=languages, extensions=extensions,
-                      extension_configs=extension_configs,
+                      extension_configs=extension_configs, site_name=str(raw.get("site_name") or ""),
+                      exclude_docs=str(raw.get("exclude_docs") or ""),
+                      markdown_extensions=tuple(raw.get("markdown_extensions") or ()),
                       kbsync=_plugin_options(raw, "kbsync", KbsyncOptions, where),
                       search=_plugin_options(raw, "kbsync-search", SearchOptions, where))
 

@@ -108,7 +108,7 @@ def test_pruned_navigation_still_lists_every_page_on_every_page(languages, sourc
     """navigation.prune leaves out only the pages of folders below a top-level section: this site has none,
     so every page's navigation links every page of its language (the sections are listed, not folded away)."""
     config = mkdocs_config()
-    features = config["theme"]["features"]
+    features = config.theme["features"]
     assert "navigation.prune" in features and "navigation.sections" in features
     assert "navigation.expand" not in features, "Material does not prune with navigation.expand"
     for lang in languages:
@@ -134,8 +134,8 @@ def _site_path(here: str, href: str) -> str:
     return f"{path}/" if path else ""
 
 
-def mkdocs_config() -> dict:
-    from mkdocs.utils import yaml_load
+def mkdocs_config():
+    """The site's configuration as MkDocs itself loads it (the theme's features are MkDocs' business)."""
+    from mkdocs.config import load_config
 
-    with open(Path(__file__).resolve().parents[2] / "mkdocs.yml", encoding="utf-8") as handle:
-        return yaml_load(handle)
+    return load_config(str(Path(__file__).resolve().parents[2] / "mkdocs.yml"))

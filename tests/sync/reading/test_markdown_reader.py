@@ -183,7 +183,7 @@ Nur ein Backslash: 1\\. nicht nummeriert.
 def _pages() -> list[tuple[str, bytes]]:
     from pathlib import Path
 
-    repo = Path(__file__).resolve().parents[2]
+    repo = Path(__file__).resolve().parents[3]
     files = sorted((repo / "docs").rglob("*.md")) + sorted((repo / "tests/kbsync/corpus").glob("*.md"))
     pages = [(path.name, path.read_bytes()) for path in files]
     pages.append(("page", PAGE.encode()))
@@ -197,7 +197,7 @@ def _pages() -> list[tuple[str, bytes]]:
 def test_leaving_out_what_a_page_cannot_trigger_gives_the_same_reading(monkeypatch):
     from pathlib import Path
 
-    config = load_site_config(Path(__file__).resolve().parents[2] / "mkdocs.yml")
+    config = load_site_config(Path(__file__).resolve().parents[3] / "mkdocs.yml")
     trimmed = Analyzer(config)
     full = Analyzer(config)
     stages = ("preprocessors", "block_processors", "inline_patterns")

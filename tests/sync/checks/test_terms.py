@@ -1,0 +1,78 @@
+"""The terms check (KB601–KB602 and the termbase): a translation is changed, the exact finding is expected."""
+
+from __future__ import annotations
+
+DE = "docs/de/guidelines/service-quality.md"
+IT = "docs/it/guidelines/service-quality.md"
+FR = "docs/fr/guidelines/service-quality.md"
+
+
+def findings(kb, *argv):
+    return kb.run("check", "--fail-on", "outdated", *argv).lines
+
+
+TERMBASE = """\
+version: 1
+concepts:
+  - id: nps
+    abbreviation: NPS
+    de: {term: Net Promoter Score, forbidden: [Weiterempfehlungsindex]}
+    it: {term: Net Promoter Score, forbidden: [Net Promoteur Score]}
+    fr: {term: Net Promoter Score, variants: [score NPS]}
+    en: {term: Net Promoter Score}
+"""
+
+
+def test_forbidden_term(synced):
+    synced.write("docs/termbase.yml", TERMBASE)
+    synced.edit(IT, "Misuriamo il Net Promoter Score", "Misuriamo il Net Promoteur Score")
+    assert findings(synced, IT) == [
+        f"{IT}:23: KB602 section `quality-indicators` uses `Net Promoter Score` in the source: use "
+        "the approved Italiano term `Net Promoter Score` (termbase: nps)",
+        f"{IT}:25: KB601 `Net Promoteur Score` is a forbidden variant: write `Net Promoter Score` "
+        "(termbase: nps)",
+    ]
+    synced.edit(DE, "Wir messen den Net Promoter Score", "Wir messen den Weiterempfehlungsindex")
+    assert f"{DE}:20: KB601 `Weiterempfehlungsindex` is a forbidden variant: write `Net Promoter " \
+           "Score` (termbase: nps)" in findings(synced, DE)
+
+
+def test_approved_term_variant_and_abbreviation(synced):
+    synced.write("docs/termbase.yml", TERMBASE)
+    synced.edit(FR, "le Net Promoter Score", "le score NPS")
+    assert findings(synced, FR) == []
+    synced.edit("docs/en/guidelines/service-quality.md", "the Net Promoter Score", "the NPS")
+    assert findings(synced, "docs/en") == [
+        "docs/en/guidelines/service-quality.md:23: KB602 section `quality-indicators` uses "
+        "`Net Promoter Score` in the source: use the approved English term `Net Promoter Score` "
+        "(termbase: nps)"]
+
+
+def test_termbase_errors_name_file_line_and_key(synced):
+    synced.write("docs/termbase.yml", TERMBASE + "    es: {term: Net Promoter Score}\n")
+    result = synced.run("check")
+    assert result.code == 2
+    assert result.err == ("kbsync: error: docs/termbase.yml:9: concepts[0].es: `es` is not a "
+                          "language of mkdocs.yml; expected one of de, it, fr, en\n")
+    synced.write("docs/termbase.yml", TERMBASE.replace("    en: {term: Net Promoter Score}\n", ""))
+    assert synced.run("check").err == (
+        "kbsync: error: docs/termbase.yml:3: concepts[0]: has no `en` entry; expected "
+        "`en: {term: ...}` for every language of mkdocs.yml\n")
+    synced.write("docs/termbase.yml", TERMBASE.replace("it: {term: Net Promoter Score,", "it: {",))
+    result = synced.run("check")
+    assert result.err == ("kbsync: error: docs/termbase.yml:6: concepts[0].it.term: is missing; "
+                          "expected the approved term, like `term: Net Promoter Score`\n")
+    synced.write("docs/termbase.yml", "version: 1\nconcepts:\n  - id: nps\n    de: {term: [\n")
+    result = synced.run("check")
+    assert result.err.startswith("kbsync: error: docs/termbase.yml:5: termbase is not valid YAML")
+
+
+def test_terms_match_inflected_forms(synced):
+    synced.write("docs/termbase.yml", TERMBASE.replace(
+        "    it: {term: Net Promoter Score, forbidden: [Net Promoteur Score]}",
+        "    it: {term: Net Promoter Score, variants: [sondaggio di raccomandazione], "
+        "forbidden: [Net Promoteur Score]}"))
+    synced.edit(IT, "Misuriamo il Net Promoter Score", "Misuriamo i sondaggi di raccomandazione")
+    assert findings(synced, IT) == []
+    synced.edit(IT, "Misuriamo i sondaggi di raccomandazione", "Misuriamo i Net Promoteur Scores")
+    assert [line.split(" ")[1] for line in findings(synced, IT)] == ["KB602", "KB601"]
