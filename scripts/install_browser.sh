@@ -1,5 +1,5 @@
 #!/bin/sh
-# Chromium for the browser tests (tests/browser), which drive the system's Chromium where there is one.
+# Chromium for the browser tests (tests/site, marked `browser`), which drive the system's Chromium where there is one.
 # Missing, it comes from the system's packages when we are root, otherwise from Playwright's own download.
 set -eu
 

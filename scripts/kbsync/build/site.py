@@ -20,7 +20,7 @@ the driver requires that plugin. It relies on two attributes of mkdocs-static-i1
 (``current_language``, ``building``) and checks that they are there. Without ``fork`` (Windows)
 or without the i18n plugin it runs the plain sequential build.
 
-It must write what ``mkdocs build`` writes, file for file (``tests/bench/test_parallel_build.py``).
+It must write what ``mkdocs build`` writes, file for file (``tests/build/test_parallel_build.py``).
 
     python -m kbsync.build.site [--config-file mkdocs.yml] [--site-dir site] [--strict] [--jobs N]
 """

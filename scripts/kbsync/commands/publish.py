@@ -11,7 +11,8 @@ import sys
 
 from kbsync.checks.runner import run_checks
 from kbsync.commands.session import Session
-from kbsync.reading.published import load_published, merged, save_published
+from kbsync.reading.published import load_published
+from kbsync.writing.published import merged, save_published
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -15,9 +15,9 @@ from kbsync.languages import LanguageProfile
 
 MIN_WORDS = 8
 # Before asking the model whether a translation's paragraph is in the source language, kbsync
-# looks for a sign of it: the source profile's function words and letters (kbsync.languages). A
-# paragraph the model would call German has one (tests/languages checks this on every page of the
-# site). A language without signs always goes to the model.
+# looks for a sign of it: the source profile's function words and letters (kbsync.languages).
+# A paragraph the model would call German has one (tests/sync/reading/test_language_id.py checks
+# this on every page of the site). A language without signs always goes to the model.
 
 # The model is sure of one of a handful of languages well within this many characters.
 SAMPLE_CHARACTERS = 120

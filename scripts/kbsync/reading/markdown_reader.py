@@ -195,7 +195,7 @@ class MarkdownReader:
 
     def _read_attributes(self, root: etree.Element, attributed: list[etree.Element]) -> None:
         """attr_list's `{#id .class}` on the blocks that have a `{` (the same as on the whole tree:
-        tests/kbsync/test_kbsync_reader.py)."""
+        tests/sync/reading/test_markdown_reader.py)."""
         if self.attr_list is not None:
             for child in attributed:
                 self.attr_list.run(child)
@@ -205,7 +205,7 @@ class _Stage:
     """A stage of Python-Markdown (preprocessors, block processors, inline patterns) without the
     members a page cannot trigger: one whose trigger the page's text lacks cannot match in it,
     and leaving it out spares testing it against every line, block or text. The reading is the
-    same: tests/kbsync/test_kbsync_reader.py compares it with the full stages' on every page of
+    same: tests/sync/reading/test_markdown_reader.py compares it with the full stages' on every page of
     the site, the test corpus and each construct alone."""
 
     def __init__(self, registry: Any, triggers: dict[str, Callable[[str], bool]],

@@ -1,7 +1,7 @@
 """Corrections to the HTML that mkdocs-material 9 renders, applied to every built page of the site.
 
 Each correction is a small function from HTML to HTML that matches Material's markup exactly; a
-change in Material's markup raises ThemeMarkupError or fails tests/browser, it does not pass unseen:
+change in Material's markup raises ThemeMarkupError or fails the browser tests (tests/site), it does not pass unseen:
 
 - ``use_language_search``: Material's script reads ``__config``; its ``base`` decides where the
   search index and the sitemap are fetched from. The i18n plugin leaves it at the site's root for

@@ -184,7 +184,7 @@ def _pages() -> list[tuple[str, bytes]]:
     from pathlib import Path
 
     repo = Path(__file__).resolve().parents[3]
-    files = sorted((repo / "docs").rglob("*.md")) + sorted((repo / "tests/kbsync/corpus").glob("*.md"))
+    files = sorted((repo / "docs").rglob("*.md")) + sorted((repo / "tests/sync/corpus").glob("*.md"))
     pages = [(path.name, path.read_bytes()) for path in files]
     pages.append(("page", PAGE.encode()))
     pages.append(("constructs", CONSTRUCTS.encode()))

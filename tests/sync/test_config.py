@@ -1,0 +1,55 @@
+"""kbsync.config, the one reader of mkdocs.yml: languages, links and the options of both site plugins.
+
+A wrong option is one message naming its key and the expected form, from the command and the build alike.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kbsync.config import KbsyncOptions, SearchOptions, load_site_config
+from kbsync.errors import ConfigError
+
+
+def test_options_have_their_defaults_and_the_termbase_path_follows_the_option(kb):
+    config = load_site_config(kb.root / "mkdocs.yml")
+    assert config.kbsync == KbsyncOptions() and config.search == SearchOptions()
+    assert config.termbase_path == (kb.root / "docs/termbase.yml").resolve()
+    kb.edit("mkdocs.yml", "  - search\n", "  - search\n  - kbsync:\n      termbase: terms/base.yml\n"
+            "      redirects: {old.md: guidelines/service-quality.md}\n  - kbsync-search:\n      separator: '[\\s]+'\n")
+    config = load_site_config(kb.root / "mkdocs.yml")
+    assert config.termbase_path == (kb.root / "terms/base.yml").resolve()
+    assert config.redirects_from("old.md") and not config.redirects_from("guidelines/service-quality.md")
+    assert config.search.separator == "[\\s]+"
+
+
+def test_languages_in_order_with_links_and_site_roots(kb):
+    config = load_site_config(kb.root / "mkdocs.yml")
+    assert [(language.locale, language.link, language.site_root) for language in config.built_languages] == [
+        ("de", "/", ""), ("it", "/it/", "it/"), ("fr", "/fr/", "fr/"), ("en", "/en/", "en/")]
+    assert config.source_lang == "de" and config.translation_langs == ("it", "fr", "en")
+
+
+@pytest.mark.parametrize("options, message", [
+    ("  - kbsync:\n      termbse: docs/termbase.yml\n",
+     "plugins.kbsync.termbse is not an option of the kbsync plugin; expected one of termbase, glossary_page, "
+     "status_page, changes_page, redirects"),
+    ("  - kbsync:\n      glossary_page: 3\n", "plugins.kbsync.glossary_page should be text like `glossary.md`, not 3"),
+    ("  - kbsync:\n      redirects: [old.md]\n",
+     "plugins.kbsync.redirects should map an old page path to the page that replaced it"),
+    ("  - kbsync-search:\n      separators: x\n", "plugins.kbsync-search.separators is not an option"),
+])
+def test_a_wrong_option_is_one_message_naming_the_key(kb, options, message):
+    kb.edit("mkdocs.yml", "  - search\n", "  - search\n" + options)
+    with pytest.raises(ConfigError) as raised:
+        load_site_config(kb.root / "mkdocs.yml")
+    assert raised.value.message.startswith(message) and raised.value.path == str(kb.root / "mkdocs.yml")
+    result = kb.run("status")
+    assert result.code == 2 and message in result.err and "Traceback" not in result.err
+
+
+def test_a_language_link_must_be_absolute(kb):
+    kb.edit("mkdocs.yml", "          name: Italiano\n", "          name: Italiano\n          link: it\n")
+    result = kb.run("check")
+    assert result.code == 2
+    assert "plugins.i18n.languages[1].link should be an absolute link like /it/, not 'it'" in result.err
