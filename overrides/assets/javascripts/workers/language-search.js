@@ -37,9 +37,10 @@ if (!/^search\.[0-9a-f]+\.min\.js$/.test(worker))
   throw new Error(`language-search.js: ?worker= must name Material's search worker, not "${worker}"`)
 importScripts(worker)
 
-/* lunr's language module: stemmer, stop words and trimmer (English ones are lunr's own) */
+/* lunr's language module: stemmer, stop words and trimmer; a language without one (English) uses lunr's own.
+   The build refuses a language whose profile needs a module the theme does not ship. */
 function language() {
-  return locale === "en" ? lunr : lunr[locale]
+  return lunr[locale] || lunr
 }
 
 function stemQuery(query) {
