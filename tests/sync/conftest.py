@@ -200,6 +200,10 @@ class KnowledgeBase:
         captured = self.capsys.readouterr()
         return Result(code, captured.out, captured.err)
 
+    def findings(self, *argv: str) -> list[str]:
+        """The lines `kbsync check --fail-on outdated` prints for `argv` (paths, options)."""
+        return self.run("check", "--fail-on", "outdated", *argv).lines
+
     def git(self, *args: str) -> str:
         return subprocess.run(["git", *args], cwd=self.root, check=True, capture_output=True,
                               text=True).stdout

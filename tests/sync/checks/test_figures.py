@@ -7,10 +7,6 @@ IT = "docs/it/guidelines/service-quality.md"
 FR = "docs/fr/guidelines/service-quality.md"
 
 
-def findings(kb, *argv):
-    return kb.run("check", "--fail-on", "outdated", *argv).lines
-
-
 def test_figures_in_locale_formats_count_as_equal(synced):
     synced.edit(DE, "mindestens 200 Antworten", "mindestens 1.000,5 Antworten am 01.03.2025")
     synced.edit(IT, "almeno 200 risposte", "almeno 1.000,5 risposte il 1 marzo 2025")
@@ -19,12 +15,12 @@ def test_figures_in_locale_formats_count_as_equal(synced):
                 "at least 1,000.5 answers on 2025-03-01")
     for lang in ("it", "fr", "en"):
         synced.run("sync", lang, "guidelines/service-quality.md")
-    assert findings(synced) == []
+    assert synced.findings() == []
 
 
 def test_figure_missing_and_extra(synced):
     synced.edit(IT, "l'80 % dei clienti", "l'85 % dei clienti")
-    assert findings(synced, IT) == [
+    assert synced.findings(IT) == [
         f"{IT}:14: KB501 section `_intro`: Deutsch has '80 %', not found in Italiano",
         f"{IT}:16: KB502 section `_intro`: Italiano has '85 %', not in Deutsch",
     ]

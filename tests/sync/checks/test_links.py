@@ -6,13 +6,9 @@ DE = "docs/de/guidelines/service-quality.md"
 IT = "docs/it/guidelines/service-quality.md"
 
 
-def findings(kb, *argv):
-    return kb.run("check", "--fail-on", "outdated", *argv).lines
-
-
 def test_link_missing_and_extra(synced):
     synced.edit(IT, "vedi [NPS](../metrics/nps.md)", "vedi [NPS](../metrics/csat.md)")
-    assert findings(synced, IT) == [
+    assert synced.findings(IT) == [
         f"{IT}:23: KB401 section `quality-indicators`: Deutsch links to `../metrics/nps.md` 1x, "
         "Italiano 0x",
         f"{IT}:25: KB402 section `quality-indicators`: Italiano links to `../metrics/csat.md` 1x, "
@@ -22,11 +18,11 @@ def test_link_missing_and_extra(synced):
 
 def test_link_to_the_german_page_where_the_own_page_exists(synced):
     synced.edit(IT, "vedi [NPS](../metrics/nps.md)", "vedi [NPS](../../de/metrics/nps.md)")
-    assert findings(synced, IT) == [
+    assert synced.findings(IT) == [
         f"{IT}:25: KB403 `../../de/metrics/nps.md` leads to the Deutsch page, but the Italiano page "
         "exists: link `metrics/nps.md` in docs/it/"]
     (synced.root / "docs/it/metrics/nps.md").unlink()
-    assert not [line for line in findings(synced, IT) if "KB403" in line]
+    assert not [line for line in synced.findings(IT) if "KB403" in line]
 
 
 def test_anchor_and_external_links(synced):
@@ -37,7 +33,7 @@ def test_anchor_and_external_links(synced):
                     f"{see} [NPS](../metrics/nps.md), [Bain](https://www.bain.com/), [#](#basics).")
         assert synced.run("sync", lang, "guidelines/service-quality.md").code == 0
     synced.edit(IT, "https://www.bain.com/", "https://www.bain.com/it/")
-    assert findings(synced, IT) == [
+    assert synced.findings(IT) == [
         f"{IT}:23: KB404 section `quality-indicators`: Deutsch links to `https://www.bain.com/` "
         "1x, Italiano 0x",
         f"{IT}:25: KB404 section `quality-indicators`: Italiano links to `https://www.bain.com/it/` "

@@ -5,13 +5,9 @@ from __future__ import annotations
 DE = "docs/de/guidelines/service-quality.md"
 
 
-def findings(kb, *argv):
-    return kb.run("check", "--fail-on", "outdated", *argv).lines
-
-
 def test_page_past_its_review_date_is_a_warning(synced):
     _set_review(synced, DE, "2020-01-31", 1)
-    lines = findings(synced, DE)
+    lines = synced.findings(DE)
     assert lines == [f"{DE}:5: KB204 review due since 2020-02-29: check the page against current practice, "
                      "then set `last_reviewed:` to the date of the review"]
     result = synced.run("check", "--fail-on", "error", DE)
@@ -22,7 +18,7 @@ def test_page_past_its_review_date_is_a_warning(synced):
 def test_page_within_its_review_interval_is_clean(synced):
     import datetime
     _set_review(synced, DE, (datetime.date.today() - datetime.timedelta(days=20)).isoformat(), 1)
-    assert findings(synced, DE) == []
+    assert synced.findings(DE) == []
 
 
 def _set_review(kb, path, reviewed, months):

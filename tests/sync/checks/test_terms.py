@@ -7,10 +7,6 @@ IT = "docs/it/guidelines/service-quality.md"
 FR = "docs/fr/guidelines/service-quality.md"
 
 
-def findings(kb, *argv):
-    return kb.run("check", "--fail-on", "outdated", *argv).lines
-
-
 TERMBASE = """\
 version: 1
 concepts:
@@ -26,7 +22,7 @@ concepts:
 def test_forbidden_term(synced):
     synced.write("docs/termbase.yml", TERMBASE)
     synced.edit(IT, "Misuriamo il Net Promoter Score", "Misuriamo il Net Promoteur Score")
-    assert findings(synced, IT) == [
+    assert synced.findings(IT) == [
         f"{IT}:23: KB602 section `quality-indicators` uses `Net Promoter Score` in the source: use "
         "the approved Italiano term `Net Promoter Score` (termbase: nps)",
         f"{IT}:25: KB601 `Net Promoteur Score` is a forbidden variant: write `Net Promoter Score` "
@@ -34,15 +30,15 @@ def test_forbidden_term(synced):
     ]
     synced.edit(DE, "Wir messen den Net Promoter Score", "Wir messen den Weiterempfehlungsindex")
     assert f"{DE}:20: KB601 `Weiterempfehlungsindex` is a forbidden variant: write `Net Promoter " \
-           "Score` (termbase: nps)" in findings(synced, DE)
+           "Score` (termbase: nps)" in synced.findings(DE)
 
 
 def test_approved_term_variant_and_abbreviation(synced):
     synced.write("docs/termbase.yml", TERMBASE)
     synced.edit(FR, "le Net Promoter Score", "le score NPS")
-    assert findings(synced, FR) == []
+    assert synced.findings(FR) == []
     synced.edit("docs/en/guidelines/service-quality.md", "the Net Promoter Score", "the NPS")
-    assert findings(synced, "docs/en") == [
+    assert synced.findings("docs/en") == [
         "docs/en/guidelines/service-quality.md:23: KB602 section `quality-indicators` uses "
         "`Net Promoter Score` in the source: use the approved English term `Net Promoter Score` "
         "(termbase: nps)"]
@@ -73,6 +69,6 @@ def test_terms_match_inflected_forms(synced):
         "    it: {term: Net Promoter Score, variants: [sondaggio di raccomandazione], "
         "forbidden: [Net Promoteur Score]}"))
     synced.edit(IT, "Misuriamo il Net Promoter Score", "Misuriamo i sondaggi di raccomandazione")
-    assert findings(synced, IT) == []
+    assert synced.findings(IT) == []
     synced.edit(IT, "Misuriamo i sondaggi di raccomandazione", "Misuriamo i Net Promoteur Scores")
-    assert [line.split(" ")[1] for line in findings(synced, IT)] == ["KB602", "KB601"]
+    assert [line.split(" ")[1] for line in synced.findings(IT)] == ["KB602", "KB601"]
