@@ -96,10 +96,21 @@ class Heading:
 
 
 @dataclass(frozen=True)
+class MalformedEntry:
+    """An entry of `l10n.source_sections` that is not a section ID with a fingerprint, as written."""
+
+    section_id: str
+    value: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Provenance:
-    """The `l10n` key of a translated page: source section ID -> fingerprint, in source order."""
+    """The `l10n` key of a translated page: source section ID -> fingerprint, in source order;
+    `malformed`: the entries that are not, kept so that they are reported and never dropped."""
 
     source_sections: dict[str, str]
+    malformed: tuple[MalformedEntry, ...] = ()
 
 
 @dataclass(frozen=True)

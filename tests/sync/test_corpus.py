@@ -24,6 +24,7 @@ CASES = {
     "setext-heading.md": ("KB110", 11, False),
     "invalid-front-matter-values.md": ("KB202", 6, False),
     "no-front-matter.md": ("KB201", 1, False),
+    "malformed-fingerprint.md": ("KB203", 9, False),
 }
 
 

@@ -8,7 +8,7 @@ from kbsync.reading.analysis import PROVENANCE_KEY
 from kbsync.checks.context import CheckContext, Pair, finding
 from kbsync.codes import Code, Severity
 from kbsync.reading.front_matter import json_ready
-from kbsync.model import Finding
+from kbsync.model import Finding, Provenance
 from kbsync.reading.schemas import validate
 
 CODES = (
@@ -33,9 +33,12 @@ def check(pair: Pair, context: CheckContext) -> Iterator[Finding]:
         return  # the YAML itself is broken; page_reading reports where
     front_matter = dict(content.front_matter)
     if content.provenance is not None:
-        # Read as valid already (analysis.read_provenance follows the schema); the schema's
-        # check of every fingerprint would be most of the cost of validating the page.
+        # Read already (analysis.read_provenance follows the schema and keeps each malformed
+        # entry with its line); the schema's check of every fingerprint would be most of the
+        # cost of validating the page, and would name the key's line, not the entry's.
         del front_matter[PROVENANCE_KEY]
+        if not pair.is_source:
+            yield from _malformed_entries(pair, content.provenance)
     for problem in validate("front-matter.schema.json", json_ready(front_matter)):
         key = problem.path[0] if problem.path else ""
         line = content.key_lines.get(str(key), 1)
@@ -49,3 +52,18 @@ def check(pair: Pair, context: CheckContext) -> Iterator[Finding]:
         yield finding(pair, content.key_lines[PROVENANCE_KEY], "KB203",
                       f"`{PROVENANCE_KEY}` belongs on translated pages only: remove it from the "
                       "source page")
+
+
+def _malformed_entries(pair: Pair, provenance: Provenance) -> Iterator[Finding]:
+    again = f"kbsync sync {pair.lang} {pair.page}"
+    for entry in provenance.malformed:
+        if not entry.section_id:
+            yield finding(pair, entry.line, "KB203", f"front matter `{PROVENANCE_KEY}.source_sections`: "
+                          f"an entry without a section ID: run `{again}` to record every section again")
+            continue
+        what = f"`{entry.value}` is not a fingerprint" if entry.value else "no fingerprint"
+        yield finding(pair, entry.line, "KB203",
+                      f"front matter `{PROVENANCE_KEY}.source_sections.{entry.section_id}`: {what}: "
+                      f"when the section matches the source, run `{again} --section "
+                      f"{entry.section_id}`, or `{again}` to record every section again",
+                      entry.section_id)

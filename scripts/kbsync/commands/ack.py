@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kbsync.commands.recording import PageSet
+from kbsync.commands.recording import PageSet, require_kept
 from kbsync.commands.session import Session
 from kbsync.errors import UsageError
 from kbsync.history.git import HistoryUnavailable, section_versions
@@ -60,9 +60,19 @@ def run(args: argparse.Namespace, session: Session) -> int:
                                  f"{translation.lang} {page}` shows what it lacks)\n")
                 continue
             recorded[section_id] = section.fingerprint
+    writes, acknowledged = [], []
     for translation in translations:
-        if page_set.record(translation, updates[translation.lang]):
-            sys.stdout.write(f"{translation.path}: acknowledged {', '.join(args.section)}\n")
+        recorded = updates.get(translation.lang)
+        if recorded is None or recorded == translation.content.provenance.source_sections:
+            continue
+        require_kept(translation, set(), f"run `kbsync sync {translation.lang} {page} --section ID` "
+                     "for each of them first, then `kbsync ack` again")
+        write = page_set.provenance_write(translation, recorded)
+        if write is not None:
+            writes.append(write)
+            acknowledged.append(f"{translation.path}: acknowledged {', '.join(args.section)}\n")
+    page_set.write(writes)  # every language or none
+    sys.stdout.write("".join(acknowledged))
     return 1 if left_behind else 0
 
 

@@ -12,7 +12,8 @@ import sys
 from kbsync.checks.runner import run_checks
 from kbsync.commands.session import Session
 from kbsync.reading.published import load_published
-from kbsync.writing.published import merged, save_published
+from kbsync.writing.published import merged, published_write
+from kbsync.writing.transaction import write_files
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, session: Session) -> int:
     config = session.config
     path = config.published_path
-    shown = config.relative(path)
+    shown = f"{config.docs_prefix}/{path.relative_to(config.docs_dir).as_posix()}"  # a link unresolved
     recorded = load_published(path, shown)
     outlines = run_checks(config, session.cache).outlines
     current = {outline.page: tuple(section for section, _ in outline.sections)
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace, session: Session) -> int:
     added = sum(len(ids) for ids in record.values()) + len(record) \
         - sum(len(ids) for ids in recorded.values()) - len(recorded)
     if record != recorded:
-        save_published(path, record)
+        write_files([published_write(path, shown, record)], config.docs_dir, config.docs_prefix)
     sys.stdout.write(f"{shown}: {len(record)} pages, {sum(len(ids) for ids in record.values())} sections "
                      f"published ({added} new entries)\n")
     return 0

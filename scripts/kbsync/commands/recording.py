@@ -1,15 +1,20 @@
-"""What `sync` and `ack` share: load a page in every language, write a new `l10n` key."""
+"""What `sync` and `ack` share: load a page in every language, stage a new `l10n` key, write all.
+
+A command prepares the writes of every page first (`provenance_write`) and hands them together
+to `write` (kbsync.writing.transaction): it changes every file or none.
+"""
 
 from __future__ import annotations
 
-from kbsync.writing.atomic import write_atomically
 from kbsync.checks.page_reading import code_of
 from kbsync.commands.session import Session
+from kbsync.reading.analysis import PROVENANCE_KEY
 from kbsync.reading.docs_tree import DocsTree, analyse, read_files
 from kbsync.errors import InputError
 from kbsync.model import Page
 from kbsync.pairing import display_path, page_path
 from kbsync.writing.provenance import set_provenance
+from kbsync.writing.transaction import FileWrite, write_files
 
 
 class PageSet:
@@ -33,19 +38,21 @@ class PageSet:
         translation = self.tree.page(lang, page)
         return require_sound(translation) if translation is not None else None
 
-    def record(self, page: Page, recorded: dict[str, str]) -> bool:
-        """Write `recorded` as the page's provenance; False when it already says exactly that."""
+    def provenance_write(self, page: Page, recorded: dict[str, str]) -> FileWrite | None:
+        """The page with `recorded` as its provenance; None when it already says exactly that."""
         current = page.content.provenance
-        if current is not None and list(current.source_sections.items()) == list(recorded.items()):
-            return False
+        if current is not None and not current.malformed \
+                and list(current.source_sections.items()) == list(recorded.items()):
+            return None
         data = self.data[page.lang, page.page]
         edited = set_provenance(data, recorded, page.path)
-        path = page_path(self.session.config, page.lang, page.page)
-        if path.read_bytes() != data:
-            raise InputError("the file changed while kbsync was reading it; run the command again",
-                             path=page.path)
-        write_atomically(path, edited)
-        return True
+        return FileWrite(page_path(self.session.config, page.lang, page.page), page.path, edited,
+                         expected=data)
+
+    def write(self, writes: list[FileWrite]) -> None:
+        """Every file of `writes` or none (kbsync.writing.transaction)."""
+        config = self.session.config
+        write_files(writes, config.docs_dir, config.docs_prefix)
 
 
 def require_sound(page: Page) -> Page:
@@ -55,3 +62,25 @@ def require_sound(page: Page) -> Page:
             raise InputError(problem.message, path=page.path,
                              line=problem.line, hint="fix it first; nothing was changed")
     return page
+
+
+def require_kept(page: Page, replaced: set[str], fix: str) -> None:
+    """Refuse an edit that keeps a page's other entries when some of them cannot be kept: a
+    malformed entry (not one of `replaced`) or an `l10n` key kbsync cannot read at all would
+    be dropped. `fix` says what to run instead."""
+    content = page.content
+    provenance = content.provenance
+    if provenance is None:
+        if PROVENANCE_KEY in content.front_matter:
+            raise InputError(f"`{PROVENANCE_KEY}` is not in the form kbsync writes, so its other "
+                             "entries cannot be kept", path=page.path,
+                             line=content.key_lines.get(PROVENANCE_KEY),
+                             hint=f"{fix}; nothing was changed")
+        return
+    lost = [entry for entry in provenance.malformed if entry.section_id not in replaced]
+    if lost:
+        named = ", ".join(f"`{entry.section_id}` (line {entry.line})" if entry.section_id
+                          else f"an entry without ID (line {entry.line})" for entry in lost)
+        raise InputError(f"`{PROVENANCE_KEY}` holds entries that are not fingerprints: {named}; "
+                         "kbsync would have to drop them", path=page.path, line=lost[0].line,
+                         hint=f"{fix}; nothing was changed")

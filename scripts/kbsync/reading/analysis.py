@@ -7,17 +7,21 @@ what lets kbsync cache results by content hash (kbsync.checks.runner). Files are
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from typing import Any, Callable
 
+import yaml
+
 from kbsync import __version__
 from kbsync.languages import profile
-from kbsync.reading.front_matter import split_front_matter
+from kbsync.reading.front_matter import FRONT_MATTER_RE, json_ready, split_front_matter
 from kbsync.reading.language_id import distinguishes, identify, may_be, model_language
 from kbsync.reading.markdown_reader import FINGERPRINT_LENGTH, MarkdownReader
-from kbsync.model import PageContent, Problem, Provenance
+from kbsync.model import MalformedEntry, PageContent, Problem, Provenance
 from kbsync.reading.page_text import decode_page
 from kbsync.config import SiteConfig
+from kbsync.reading.yaml_source import YamlSourceError, compose_mapping
 
 PROVENANCE_KEY = "l10n"
 FINGERPRINT_RE = re.compile(f"[0-9a-f]{{{FINGERPRINT_LENGTH}}}")
@@ -53,7 +57,7 @@ class Analyzer:
         return PageContent(
             readable=True, has_front_matter=front.present,
             front_matter=front.data, key_lines=front.key_lines,
-            provenance=read_provenance(front.data), headings=result.headings,
+            provenance=read_provenance(front.data, decoded.text), headings=result.headings,
             sections=result.sections, problems=tuple(problems) + result.problems)
 
     def _language_of(self, lang: str) -> Callable[[str, list[str]], str | None] | None:
@@ -74,16 +78,57 @@ class Analyzer:
         return language_of
 
 
-def read_provenance(front_matter: dict[str, Any]) -> Provenance | None:
-    """The recorded fingerprints when the key is exactly as schemas/l10n.schema.json wants it."""
+def read_provenance(front_matter: dict[str, Any], text: str = "") -> Provenance | None:
+    """The recorded fingerprints when the key has the form schemas/l10n.schema.json wants; None
+    when it has not. An entry that is not an ID with a fingerprint is kept in `malformed`, with
+    its line in `text` (the page's text), so that it is reported and never silently dropped."""
     value = front_matter.get(PROVENANCE_KEY)
     if not isinstance(value, dict) or list(value) != [SOURCE_SECTIONS_KEY]:
         return None
     sections = value[SOURCE_SECTIONS_KEY]
     if not isinstance(sections, dict):
         return None
-    recorded = {str(section_id): fingerprint for section_id, fingerprint in sections.items()}
-    if all(section_id and isinstance(fingerprint, str) and FINGERPRINT_RE.fullmatch(fingerprint)
-           for section_id, fingerprint in recorded.items()):
+    recorded: dict[str, str] = {}
+    malformed: list[tuple[int, str, Any]] = []
+    for position, (section_id, fingerprint) in enumerate(sections.items()):
+        key = "" if section_id is None else str(section_id)
+        if key and isinstance(fingerprint, str) and FINGERPRINT_RE.fullmatch(fingerprint):
+            recorded[key] = fingerprint
+        else:
+            malformed.append((position, key, fingerprint))
+    if not malformed:
         return Provenance(recorded)
-    return None
+    lines, fallback = _entry_lines(text, len(sections))
+    return Provenance(recorded, tuple(
+        MalformedEntry(key, _as_written(fingerprint), lines[position] if lines else fallback)
+        for position, key, fingerprint in malformed))
+
+
+def _entry_lines(text: str, count: int) -> tuple[list[int], int]:
+    """The file line of each `l10n.source_sections` entry, in order (empty when they cannot be
+    told apart), and the line of `source_sections` itself. Parsed again only for a page with a
+    malformed entry, so the common case pays nothing for it."""
+    match = FRONT_MATTER_RE.match(text)
+    if match is None:
+        return [], 1
+    try:
+        node = compose_mapping(match.group(1), 2, "front matter")
+    except YamlSourceError:
+        return [], 1
+    fallback = 1
+    for name in (PROVENANCE_KEY, SOURCE_SECTIONS_KEY):
+        if not isinstance(node, yaml.MappingNode):
+            return [], fallback
+        pair = next(((key, value) for key, value in node.value if key.value == name), None)
+        if pair is None:
+            return [], fallback
+        fallback, node = 2 + pair[0].start_mark.line, pair[1]
+    if not isinstance(node, yaml.MappingNode) or len(node.value) != count:
+        return [], fallback  # a merge key (`<<`) or the like: entries and lines do not pair up
+    return [2 + key.start_mark.line for key, _ in node.value], fallback
+
+
+def _as_written(value: Any) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(json_ready(value), ensure_ascii=False)

@@ -92,18 +92,34 @@ def read_files(config: SiteConfig, selection: list[str] | None = None,
     data: dict[tuple[str, str], bytes] = {}
     keys: dict[tuple[str, str], str] = {}
     for lang in config.locales:
+        linked_folder = (config.docs_dir / lang).is_symlink()
         for page in chosen:
             if inventory.exists(lang, page):
-                data[lang, page] = _read(config, page_path(config, lang, page))
+                data[lang, page] = _read(config, lang, page, linked_folder)
                 keys[lang, page] = content_key(data[lang, page], lang, config)
     return TreeFiles(inventory=inventory, selection=chosen, data=data, keys=keys)
 
 
-def _read(config: SiteConfig, path: Path) -> bytes:
+def _read(config: SiteConfig, lang: str, page: str, linked_folder: bool) -> bytes:
+    """A page's bytes; an InputError for a page that a symbolic link takes out of docs/.
+    Only the file and its language folder can be links: os.walk (scan) enters no linked
+    folder below a language folder, so only they are resolved, and only when they are links."""
+    path = page_path(config, lang, page)
+    if linked_folder or path.is_symlink():
+        real = Path(os.path.realpath(path))
+        if not real.is_relative_to(config.docs_dir):
+            docs = config.docs_prefix
+            how = (f"is a symbolic link to {real}" if path.is_symlink() else
+                   f"is reached through {docs}/{lang}, a symbolic link to "
+                   f"{os.path.realpath(config.docs_dir / lang)}")
+            raise InputError(f"{how}, outside {docs}/; kbsync reads no file outside {docs}/",
+                             path=display_path(config, lang, page),
+                             hint=f"replace the link with the file itself, inside {docs}/")
     try:
         return path.read_bytes()
     except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", path=config.relative(path)) from error
+        raise InputError(f"cannot read: {error.strerror}",
+                         path=display_path(config, lang, page)) from error
 
 
 def analyse(config: SiteConfig, files: TreeFiles) -> DocsTree:

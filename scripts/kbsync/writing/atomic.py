@@ -1,4 +1,8 @@
-"""Write a file so that readers see the old bytes or the new ones, never a torn mix."""
+"""Write one of kbsync's own files (the cache) so that readers see the old bytes or the new ones.
+
+Users' files (pages, the published record) go through kbsync.writing.transaction instead, which
+checks every target first and writes several files all or none.
+"""
 
 from __future__ import annotations
 

@@ -1,14 +1,15 @@
 """The record of published page paths and section IDs (`docs/published.yml`), extended and written.
 
 The record only grows: `kbsync publish` adds what is new, nothing ever removes an entry. Written
-atomically in a fixed, sorted form so that a diff shows exactly what was added.
+(through kbsync.writing.transaction) in a fixed, sorted form so that a diff shows exactly what
+was added.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from kbsync.writing.atomic import write_atomically
+from kbsync.writing.transaction import FileWrite
 
 HEADER = """\
 # Published page paths and section IDs: trainers link to them, so they must keep working.
@@ -27,8 +28,9 @@ def merged(recorded: dict[str, tuple[str, ...]], current: dict[str, tuple[str, .
     return {page: tuple(ids) for page, ids in result.items()}
 
 
-def save_published(path: Path, record: dict[str, tuple[str, ...]]) -> None:
+def published_write(path: Path, shown: str, record: dict[str, tuple[str, ...]]) -> FileWrite:
+    """The new bytes of the record file, for kbsync.writing.transaction.write_files."""
     lines = [HEADER.rstrip("\n"), "pages:"]
     for page in sorted(record):
         lines.append(f"  {page}: [{', '.join(record[page])}]")
-    write_atomically(path, ("\n".join(lines) + "\n").encode("utf-8"))
+    return FileWrite(path, shown, ("\n".join(lines) + "\n").encode("utf-8"))

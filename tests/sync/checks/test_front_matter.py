@@ -19,7 +19,7 @@ def test_front_matter_keys(synced):
 
 def test_provenance_key_form_and_place(synced):
     synced.edit(IT, 'basics: "', 'basics: "zz')
-    assert any(line.startswith(f"{IT}:7: KB203 front matter `l10n.source_sections.basics`: 'zz")
+    assert any(line.startswith(f"{IT}:10: KB203 front matter `l10n.source_sections.basics`: `zz")
                for line in synced.findings(IT))
     synced.edit(DE, "review_interval_months: 12\n", "review_interval_months: 12\nl10n: {}\n")
     assert f"{DE}:7: KB203 `l10n` belongs on translated pages only: remove it from the source page" \
