@@ -41,11 +41,11 @@ from mkdocs.commands.build import build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, MkDocsException
+from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 
-from kbsync.build.site import (ParallelBuildError, build_only, fork_context, language_plugin, run_command,
-                               site_languages)
+from kbsync.build.site import (ParallelBuildError, build_only, error_message, fork_context, language_plugin,
+                               run_command, site_languages)
 from kbsync.parallel import cores
 
 log = logging.getLogger("mkdocs.kbsync.build.preview")
@@ -175,11 +175,8 @@ def _serve_language(connection: Connection, inherited: list[Connection], options
             build_only(config, locale)
             build(config, serve_url=serve_url, dirty=dirty)
             connection.send(None)
-        except (MkDocsException, ParallelBuildError) as error:
-            log.error(error.format_message() if isinstance(error, MkDocsException) else str(error))
-            connection.send(str(error) or type(error).__name__)
-        except Exception as error:  # noqa: BLE001 - reported like `mkdocs serve` reports a failed rebuild
-            log.exception(f"Error building '{locale}'")
+        except Exception as error:  # noqa: BLE001 - this process's entry point: a message, never a traceback
+            log.error(error_message(error))
             connection.send(str(error) or type(error).__name__)
     if plugins is not None:
         plugins.on_shutdown()

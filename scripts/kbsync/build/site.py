@@ -157,8 +157,8 @@ def _build_language(config: MkDocsConfig, locale: str, site_dir: Path) -> None:
     build_only(config, locale)
     try:
         build(config)
-    except MkDocsException as error:
-        log.error(error.format_message())
+    except Exception as error:  # noqa: BLE001 - this process's entry point: a message, never a traceback
+        log.error(error_message(error))
         sys.exit(1)
 
 
@@ -271,14 +271,28 @@ def run_command(action: Callable[[], None], level: int) -> int:
     try:
         action()
         return 0
-    except (MkDocsException, ParallelBuildError) as error:
-        log.error(error.format_message() if isinstance(error, MkDocsException) else str(error))
-        return 1
     except KeyboardInterrupt:
         log.error("Interrupted")
         return EXIT_INTERRUPTED
+    except Exception as error:  # noqa: BLE001 - the promise is: no traceback reaches a user
+        log.error(error_message(error))
+        return 1
     finally:
         mkdocs_log.removeHandler(handler)
+
+
+def error_message(error: Exception) -> str:
+    """What the user is told of an error that stopped a build: MkDocs' and the drivers' own messages as
+    they are, anything else as an internal error. With `KBSYNC_DEBUG=1` an unexpected error is raised
+    again, with its traceback. Call it in an `except` block."""
+    if isinstance(error, MkDocsException):
+        return error.format_message()
+    if isinstance(error, ParallelBuildError):
+        return str(error)
+    if os.environ.get("KBSYNC_DEBUG"):
+        raise error
+    return (f"internal error ({type(error).__name__}: {error}); run again with KBSYNC_DEBUG=1 for the "
+            "traceback and report it")
 
 if __name__ == "__main__":
     sys.exit(main())

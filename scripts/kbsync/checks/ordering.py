@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from kbsync.checks.context import Pair
@@ -37,13 +38,33 @@ def section_orders(pair: Pair) -> SectionOrders | None:
 
 
 def out_of_order(expected: list[str], actual: list[str]) -> list[str]:
-    """The fewest items of `actual` to move so it follows `expected` (all but a longest
-    increasing subsequence)."""
+    """The fewest items of `actual` to move so it follows `expected`: all but a longest increasing
+    subsequence; of several, the one whose last item comes first, each item preceded by the
+    earliest that can precede it. Patience sorting with binary search: n log n."""
     rank = {item: position for position, item in enumerate(expected)}
     sequence = [rank[item] for item in actual]
-    chains: list[list[int]] = []
+    tails: list[int] = []  # per length - 1: the smallest last value of an increasing run that long
+    levels: list[list[int]] = []  # per length - 1: the indexes whose longest run ends there, in order
+    negated: list[list[int]] = []  # their values, negated: along a level values never rise
+    parent: list[int | None] = []
+    best: int | None = None
     for index, value in enumerate(sequence):
-        longest = max((chain for chain in chains if sequence[chain[-1]] < value), key=len, default=[])
-        chains.append([*longest, index])
-    keep = set(max(chains, key=len, default=[]))
+        length = bisect.bisect_left(tails, value)  # runs of this length end below `value`
+        if length:
+            below = levels[length - 1]
+            parent.append(below[bisect.bisect_right(negated[length - 1], -value)])
+        else:
+            parent.append(None)
+        if length == len(tails):
+            tails.append(value)
+            levels.append([])
+            negated.append([])
+            best = index
+        tails[length] = value
+        levels[length].append(index)
+        negated[length].append(-value)
+    keep = set()
+    while best is not None:
+        keep.add(best)
+        best = parent[best]
     return [item for index, item in enumerate(actual) if index not in keep]

@@ -30,7 +30,17 @@ CODES = (
          "two headings share an ID, or a heading uses a reserved ID", blocks_editing=True),
     Code("KB110", Severity.ERROR, "setext-heading",
          "an underlined (setext) heading; write it as `## Title {#id}`"),
+    Code("KB113", Severity.ERROR, "nesting-too-deep",
+         "lists, quotes or HTML nest deeper than kbsync and the site read", blocks_editing=True),
+    Code("KB114", Severity.ERROR, "unclosed-brackets",
+         "a paragraph leaves more `[` open than the Markdown parser reads in reasonable time",
+         blocks_editing=True),
 )
+
+#: Problems that make a page unsafe to publish: the site would show it raw or broken, or not
+#: get through it (kbsync.site.state stops the build on them before anything is rendered).
+UNPUBLISHABLE = frozenset(("invalid-utf8", "binary-file", "file-too-large", "front-matter-yaml",
+                           "nesting-too-deep", "unclosed-brackets"))
 
 _BY_NAME = {code.name: code for code in CODES}
 

@@ -6,6 +6,7 @@ cores; `content_key` gives each file's hash for the caches of the commands.
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,8 @@ from kbsync.model import Page, PageContent
 from kbsync.pairing import display_path, page_path
 from kbsync.parallel import run_jobs
 from kbsync.config import LOCALE_RE, SiteConfig
+
+NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # 0 where the system has none: every file is resolved
 
 
 @dataclass(frozen=True)
@@ -102,24 +105,37 @@ def read_files(config: SiteConfig, selection: list[str] | None = None,
 
 def _read(config: SiteConfig, lang: str, page: str, linked_folder: bool) -> bytes:
     """A page's bytes; an InputError for a page that a symbolic link takes out of docs/.
-    Only the file and its language folder can be links: os.walk (scan) enters no linked
-    folder below a language folder, so only they are resolved, and only when they are links."""
+    Only the file and its language folder can be links (os.walk, in scan, enters no linked
+    folder below a language folder). The file is opened without following a link, so a page
+    that is no link costs no extra system call; a link is resolved and checked first."""
     path = page_path(config, lang, page)
-    if linked_folder or path.is_symlink():
-        real = Path(os.path.realpath(path))
-        if not real.is_relative_to(config.docs_dir):
-            docs = config.docs_prefix
-            how = (f"is a symbolic link to {real}" if path.is_symlink() else
-                   f"is reached through {docs}/{lang}, a symbolic link to "
-                   f"{os.path.realpath(config.docs_dir / lang)}")
-            raise InputError(f"{how}, outside {docs}/; kbsync reads no file outside {docs}/",
-                             path=display_path(config, lang, page),
-                             hint=f"replace the link with the file itself, inside {docs}/")
+    shown = display_path(config, lang, page)
     try:
+        if not linked_folder and NO_FOLLOW:
+            try:
+                handle = os.open(path, os.O_RDONLY | NO_FOLLOW)
+            except OSError as error:
+                if error.errno not in (errno.ELOOP, errno.EMLINK):  # a link (EMLINK: BSD)
+                    raise
+            else:
+                with os.fdopen(handle, "rb") as stream:
+                    return stream.read()
+        _require_inside_docs(config, lang, path, shown)
         return path.read_bytes()
     except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}",
-                         path=display_path(config, lang, page)) from error
+        raise InputError(f"cannot read: {error.strerror}", path=shown) from error
+
+
+def _require_inside_docs(config: SiteConfig, lang: str, path: Path, shown: str) -> None:
+    real = Path(os.path.realpath(path))
+    if real.is_relative_to(config.docs_dir):
+        return
+    docs = config.docs_prefix
+    how = (f"is a symbolic link to {real}" if path.is_symlink() else
+           f"is reached through {docs}/{lang}, a symbolic link to "
+           f"{os.path.realpath(config.docs_dir / lang)}")
+    raise InputError(f"{how}, outside {docs}/; kbsync reads no file outside {docs}/", path=shown,
+                     hint=f"replace the link with the file itself, inside {docs}/")
 
 
 def analyse(config: SiteConfig, files: TreeFiles) -> DocsTree:

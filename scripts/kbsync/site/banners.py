@@ -103,28 +103,63 @@ def mark_outdated_sections(html: str, state: SiteState, view: PageView) -> str:
     if view.fallback or view.lang == state.source:
         return html
     source_url = _source_url(state, view)
-    for section_id in outdated_sections(state, view.lang, view.page):
-        html = after_heading(html, section_id, section_mark(f"{source_url}#{section_id}", view, state.source))
-    return html
+    return after_headings(html, {section_id: section_mark(f"{source_url}#{section_id}", view, state.source)
+                                 for section_id in outdated_sections(state, view.lang, view.page)})
 
 
 def alias_anchors(html: str, state: SiteState, page: str) -> str:
     """Old section IDs (front matter `section_aliases` of the source page) kept as anchors before their new sections."""
     outline = state.run.outlines.get((state.source, page))
+    anchors: dict[str, str] = {}
     for old, new in outline.aliases if outline else ():
-        html = _before_heading(html, new, f'<span id="{escape(old)}"></span>')
-    return html
+        anchors[new] = anchors.get(new, "") + f'<span id="{escape(old)}"></span>'
+    return _before_headings(html, anchors)
+
+
+# A heading as Python-Markdown writes it: `<h2 id="scale">`, then its text, then `</h2>`.
+_HEADING_START = re.compile(r'<h([1-6]) id="([^"]*)"[^>]*>')
 
 
 def after_heading(html: str, section_id: str, fragment: str) -> str:
     """`fragment` inserted right after the heading with ID `section_id` (unchanged if there is none)."""
-    return re.sub(rf'(<h([1-6]) id="{re.escape(section_id)}"[^>]*>.*?</h\2>)', lambda match: match.group(1) + fragment,
-                  html, count=1, flags=re.S)
+    return after_headings(html, {section_id: fragment})
+
+
+def after_headings(html: str, fragments: dict[str, str]) -> str:
+    """Each fragment inserted right after the first heading with its ID, in one pass over `html`."""
+    return _insert_at_headings(html, fragments, after=True)
 
 
 def _before_heading(html: str, section_id: str, fragment: str) -> str:
-    return re.sub(rf'(<h[1-6] id="{re.escape(section_id)}"[^>]*>)', lambda match: fragment + match.group(1),
-                  html, count=1)
+    return _before_headings(html, {section_id: fragment})
+
+
+def _before_headings(html: str, fragments: dict[str, str]) -> str:
+    return _insert_at_headings(html, fragments, after=False)
+
+
+def _insert_at_headings(html: str, fragments: dict[str, str], after: bool) -> str:
+    """One pass over the headings (not a search of the whole page per section: linear in the page)."""
+    if not fragments:
+        return html
+    waiting = dict(fragments)
+    parts, done = [], 0
+    for match in _HEADING_START.finditer(html):
+        fragment = waiting.pop(match.group(2), None)
+        if fragment is None:
+            continue
+        if after:
+            end = html.find(f"</h{match.group(1)}>", match.end())
+            if end < 0:
+                continue
+            at = end + len("</hN>")
+        else:
+            at = match.start()
+        parts += [html[done:at], fragment]
+        done = at
+        if not waiting:
+            break
+    return "".join(parts) + html[done:]
 
 
 def section_mark(source_section_url: str, view: PageView, source_lang: str) -> str:

@@ -23,8 +23,11 @@ from dataclasses import dataclass
 
 # Shorter parts split too eagerly (Mit-arbeit, Ver-trag) and are rarely searched for.
 _MIN_PART = 4
+# Longer "words" are no compounds (German's longest run to about 60 letters); splitting one costs
+# the square of its length, so a page of one endless word would never be indexed.
+_MAX_COMPOUND = 80
 _WORD = re.compile(r"\w+")
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"<[^<>]+>")  # not `[^>]`: a `<` without `>` would make every `<` scan to the end
 # A capitalised word after one of these may just start a sentence or list item: no proof of a noun.
 _SENTENCE_START = frozenset(".!?:;•–-\"„“«(\n")
 
@@ -48,10 +51,18 @@ def lexicon(texts: Iterable[str]) -> Lexicon:
             if len(word) < _MIN_PART or word.isdigit():
                 continue
             words.add(word.lower())
-            before = plain[: match.start()].rstrip(" \t")
-            if word[0].isupper() and before and before[-1] not in _SENTENCE_START:
+            if word[0].isupper() and _after_mid_sentence(plain, match.start()):
                 nouns.add(word.lower())
     return Lexicon(frozenset(words), frozenset(nouns))
+
+
+def _after_mid_sentence(plain: str, start: int) -> bool:
+    """Whether the text before offset `start`, blanks skipped, ends inside a sentence. Looks back only
+    over the blanks before the word (not the whole text before it: linear in the text)."""
+    index = start - 1
+    while index >= 0 and plain[index] in " \t":
+        index -= 1
+    return index >= 0 and plain[index] not in _SENTENCE_START
 
 
 class CompoundSplitter:
@@ -73,6 +84,8 @@ class CompoundSplitter:
 
     def _split(self, word: str) -> tuple[str, ...]:
         """``word``'s parts, left to right, or () when it is no compound of known words."""
+        if len(word) > _MAX_COMPOUND:
+            return ()
         for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
             modifier, rest = word[:cut], word[cut:]
             if modifier not in self._known.words:

@@ -11,12 +11,15 @@ them. It must be listed after the i18n plugin.
 from __future__ import annotations
 
 import copy
+import functools
+import os
 from dataclasses import fields
 from pathlib import Path
+from typing import Any, Callable
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.utils import write_file
 
@@ -39,6 +42,48 @@ KbsyncPluginConfig = type("KbsyncPluginConfig", (Config,), {
     option.name: config_options.Optional(config_options.Type(object)) for option in fields(KbsyncOptions)})
 
 
+def reporting_errors(plugin_name: str) -> Callable[[type], type]:
+    """A plugin class whose every event turns an unexpected exception into one PluginError naming
+    the page being rendered (where there is one): the one handler of the plugin's entry points, so
+    no traceback reaches a user. `KBSYNC_DEBUG=1` lets the exception through, with its traceback."""
+    def guarded(method: Callable) -> Callable:
+        @functools.wraps(method)  # keeps MkDocs' event priority
+        def event(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return method(*args, **kwargs)
+            except MkDocsException:
+                raise
+            except Exception as error:  # noqa: BLE001 - the promise is: no traceback reaches a user
+                if os.environ.get("KBSYNC_DEBUG"):
+                    raise
+                where = _page_source(kwargs.get("page"), kwargs.get("config"))
+                raise PluginError(f"{plugin_name}: {where + ': ' if where else ''}internal error "
+                                  f"({type(error).__name__}: {error}); run again with KBSYNC_DEBUG=1 for "
+                                  "the traceback and report it") from None
+        return event
+
+    def decorate(cls: type) -> type:
+        for name, value in list(vars(cls).items()):
+            if isinstance(value, CombinedEvent):
+                setattr(cls, name, CombinedEvent(*map(guarded, value.methods)))
+            elif name.startswith("on_") and callable(value):
+                setattr(cls, name, guarded(value))
+        return cls
+    return decorate
+
+
+def _page_source(page: Any, config: Any) -> str | None:
+    """The page's file as the user names it (`docs/it/metrics/nps.md`), or None outside a page."""
+    file = getattr(page, "file", None)
+    if file is None:
+        return None
+    try:
+        return Path(file.abs_src_path).relative_to(Path(config.config_file_path).parent).as_posix()
+    except (AttributeError, TypeError, ValueError):
+        return file.src_uri
+
+
+@reporting_errors("kbsync")
 class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
     """Glossary, tooltips, status banners and pages, review notices, per-language 404 pages, theme fixes."""
 

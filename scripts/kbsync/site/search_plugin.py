@@ -22,6 +22,7 @@ from mkdocs.utils import write_file
 from kbsync.config import SearchOptions, SiteConfig, load_site_config
 from kbsync.errors import KbsyncError
 from kbsync.languages import profile
+from kbsync.site.plugin import reporting_errors
 from kbsync.site.search_index import SearchEntryError, SearchLanguage, index_json, language_index
 from kbsync.site.sitemap import sitemap_xml
 
@@ -42,6 +43,7 @@ class _LanguageBuild:
     search_entries: list[dict] = field(default_factory=list)
 
 
+@reporting_errors("kbsync-search")
 class SiteSearchPlugin(BasePlugin[SiteSearchPluginConfig]):
     """Per-language search indexes and sitemaps."""
 

@@ -15,12 +15,17 @@ from typing import Mapping, Sequence
 from kbsync.cache import Cache
 from kbsync.checks.runner import CheckRun, run_checks
 from kbsync.config import SiteConfig
-from kbsync.errors import ConfigError
+from kbsync.checks import language_folders, page_reading
+from kbsync.codes import code_table
+from kbsync.errors import ConfigError, InputError
 from kbsync.history.changes import PAGE_ADDED, PAGE_REMOVED, SectionChange, last_changed, source_changes
 from kbsync.history.git import HistoryUnavailable
 from kbsync.languages import LanguageProfile
 from kbsync.reading.termbase import load_termbase
 from kbsync.site.urls import SiteLanguages
+
+# Reading problems (by their code's name) that stop the build.
+UNPUBLISHABLE = page_reading.UNPUBLISHABLE | language_folders.UNPUBLISHABLE
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,7 @@ def read_site_state(config: SiteConfig) -> SiteState:
     concepts = load_termbase(config.termbase_path, [language.locale for language in config.built_languages],
                              cache)["concepts"]
     run = run_checks(config, cache)
+    _refuse_unpublishable(run)
     _check_redirects(config, run)
     try:
         changes, reason = source_changes(config, cache), None
@@ -79,6 +85,20 @@ def change_dates(changes: Sequence[SectionChange] | None) -> dict[tuple[str, str
         if change.section is not None and change.kind not in (PAGE_ADDED, PAGE_REMOVED):
             dates.setdefault((change.page, change.section), change.date)
     return dates
+
+
+def _refuse_unpublishable(run: CheckRun) -> None:
+    """Stop the build, before anything is rendered, on files the site would publish raw or broken,
+    or could not get through: one message with each of them as `kbsync check` reports it."""
+    codes = code_table()
+    blocking = [finding for finding in run.findings
+                if codes[finding.code].name in UNPUBLISHABLE]
+    if blocking:
+        lines = "".join(f"\n  {finding.path}:{finding.line}: {finding.code} {finding.message}"
+                        for finding in blocking)
+        raise InputError(f"the site is not built: {len(blocking)} problem{'s' if len(blocking) != 1 else ''} "
+                         f"would publish a file raw or broken, or stop the build; fix {'them' if len(blocking) != 1 else 'it'} "
+                         f"first (`kbsync check` lists them too):{lines}")
 
 
 def _check_redirects(config: SiteConfig, run: CheckRun) -> None:

@@ -138,6 +138,9 @@ def test_sync_refuses_a_translation_linked_inside_docs(synced):
                           "link with a copy of the file; nothing was changed)\n")
     assert tree(synced) == before
     assert (synced.root / IT).is_symlink()
+    # Read through the link like any page: only the outdated section is reported.
+    findings = synced.findings("--lang", "it")
+    assert [line.split(" ")[1] for line in findings if line.startswith(IT)] == ["KB801"]
 
 
 def test_a_page_linked_out_of_docs_is_neither_read_nor_written(synced, tmp_path):
