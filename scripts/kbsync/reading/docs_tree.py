@@ -10,7 +10,6 @@ import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from kbsync.reading.analysis import Analyzer, content_key
 from kbsync.errors import InputError
@@ -29,6 +28,12 @@ class Inventory:
     pages: dict[str, frozenset[str]]
     missing_folders: tuple[str, ...]
     unknown_folders: tuple[str, ...]
+    # Languages whose "folder" is a file (among the missing ones); files in language folders that
+    # MkDocs would publish as they are, paths relative to docs/: named like a page but not `.md`
+    # (`.MD`, `.markdown`), and named in bytes that are not UTF-8 (shown with `\xe9` escapes).
+    file_folders: tuple[str, ...] = ()
+    misnamed_pages: tuple[str, ...] = ()
+    undecodable_names: tuple[str, ...] = ()
 
     def exists(self, lang: str, page: str) -> bool:
         return page in self.pages.get(lang, frozenset())
@@ -60,30 +65,72 @@ class DocsTree:
 
 def scan(config: SiteConfig) -> Inventory:
     pages: dict[str, frozenset[str]] = {}
-    missing = []
+    missing, file_folders, misnamed, undecodable = [], [], [], []
     for lang in config.locales:
         folder = config.docs_dir / lang
         if folder.is_dir():
-            pages[lang] = frozenset(_markdown_files(folder))
+            found = _folder_files(folder)
+            pages[lang] = frozenset(found.pages)
+            misnamed += (f"{lang}/{path}" for path in found.misnamed)
+            undecodable += (f"{lang}/{path}" for path in found.undecodable)
         else:
             missing.append(lang)
+            if folder.exists():
+                file_folders.append(lang)
     unknown = []
     if config.docs_dir.is_dir():
         for entry in sorted(os.scandir(config.docs_dir), key=lambda entry: entry.name):
             if (entry.is_dir() and entry.name not in config.locales and LOCALE_RE.match(entry.name)
-                    and next(_markdown_files(Path(entry.path)), None)):
+                    and _folder_files(Path(entry.path)).pages):
                 unknown.append(entry.name)
-    return Inventory(pages=pages, missing_folders=tuple(missing), unknown_folders=tuple(unknown))
+    return Inventory(pages=pages, missing_folders=tuple(missing), unknown_folders=tuple(unknown),
+                     file_folders=tuple(file_folders), misnamed_pages=tuple(misnamed),
+                     undecodable_names=tuple(undecodable))
 
 
-def _markdown_files(folder: Path) -> Iterator[str]:
-    """Paths of the .md files below `folder`, relative to it, with slashes."""
-    for directory, _, names in os.walk(folder):
+# The suffixes MkDocs reads as Markdown (mkdocs.utils.markdown_extensions, compared as it does,
+# case-sensitively): a page named otherwise is published as it is, or not checked by kbsync.
+PAGE_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+
+
+@dataclass(frozen=True)
+class _FolderFiles:
+    pages: list[str]  # the .md files, relative to the folder, with slashes
+    misnamed: list[str]  # files that look like pages but do not end in `.md`
+    undecodable: list[str]  # files and folders whose names are not UTF-8 (not entered)
+
+
+def _folder_files(folder: Path) -> _FolderFiles:
+    found = _FolderFiles([], [], [])
+    for directory, folders, names in os.walk(folder):
         relative = Path(directory).relative_to(folder).as_posix()
         prefix = "" if relative == "." else relative + "/"
+        for name in sorted(name for name in folders if not _is_utf8(name)):
+            found.undecodable.append(_shown(prefix + name + "/"))
+            folders.remove(name)
         for name in names:
-            if name.endswith(".md") and os.path.isfile(os.path.join(directory, name)):
-                yield prefix + name
+            if not _is_utf8(name):
+                found.undecodable.append(_shown(prefix + name))
+            elif name.endswith(".md"):
+                if os.path.isfile(os.path.join(directory, name)):
+                    found.pages.append(prefix + name)
+            elif name.lower().endswith(PAGE_SUFFIXES) and not name.startswith("."):
+                found.misnamed.append(prefix + name)
+    return found
+
+
+def _is_utf8(name: str) -> bool:
+    """Whether a name os.walk gave is UTF-8 (other bytes come as surrogate escapes)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown(name: str) -> str:
+    """A name that is not UTF-8, printable: its other bytes as `\\xe9`."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def read_files(config: SiteConfig, selection: list[str] | None = None,
