@@ -3,9 +3,10 @@
 The one way kbsync changes a file of the knowledge base (`sync`, `ack`, `publish`):
 
 1. Check every target before anything is written: a regular file or absent, never a symbolic
-   link (not even one inside docs/: a linked page shares its bytes with another path, and a
-   provenance meant for one page must not land in the other), inside docs/ once every link on
-   the way is resolved, writable, in a writable folder, and still holding the bytes kbsync read.
+   link nor reached through a linked folder (not even inside docs/: a linked page shares its
+   bytes with another path, and a provenance meant for one page must not land in the other),
+   inside docs/ once every link is resolved, writable, in a writable folder, and still holding
+   the bytes kbsync read.
 2. Stage: each new content goes to a temporary file beside its target, with the target's mode
    (and owner, where the process may set it), flushed to disk; each existing target gets a
    backup (a hard link, or a copy where the file system has none).
@@ -62,8 +63,7 @@ class _Target:
 def write_files(writes: Sequence[FileWrite], root: Path, root_shown: str) -> None:
     """Write every file of `writes` or none; `root` is the folder no write may leave (docs/),
     `root_shown` its name for the user. An InputError names the file and the fix."""
-    root = Path(os.path.realpath(root))
-    targets = [_checked(write, root, root_shown) for write in writes]
+    targets = [_checked(write, Path(os.path.abspath(root)), root_shown) for write in writes]
     seen: dict[Path, str] = {}
     for target in targets:
         if target.real in seen:
@@ -82,9 +82,10 @@ def write_files(writes: Sequence[FileWrite], root: Path, root_shown: str) -> Non
     _sync_folders(targets)
 
 
-def _checked(write: FileWrite, root: Path, root_shown: str) -> _Target:
-    path = write.path
+def _checked(write: FileWrite, given_root: Path, root_shown: str) -> _Target:
+    path = Path(os.path.abspath(write.path))
     name = write.shown
+    root = Path(os.path.realpath(given_root))
     try:
         existing: os.stat_result | None = os.lstat(path)
     except FileNotFoundError:
@@ -105,6 +106,12 @@ def _checked(write: FileWrite, root: Path, root_shown: str) -> _Target:
     if not inside:
         raise InputError(f"is reached through a symbolic link that leads out of {root_shown}/ "
                          f"(to {real}); kbsync never writes outside it", path=name,
+                         hint=f"replace the linked folder with a real one; {NOTHING_CHANGED}")
+    if path.is_relative_to(given_root) and real != root / path.relative_to(given_root):
+        linked = f"{root_shown}/{real.relative_to(root).as_posix()}"
+        raise InputError(f"is reached through a linked folder (the file is {linked}); kbsync "
+                         "writes only files reached without a link, so that a change meant for "
+                         "one page never lands in another", path=name,
                          hint=f"replace the linked folder with a real one; {NOTHING_CHANGED}")
     folder = real.parent
     try:

@@ -174,6 +174,22 @@ def test_folder_linked_out_of_docs_is_refused(tmp_path, docs):
                               f"docs/ (to {tmp_path / 'elsewhere/a.md'})")
 
 
+def test_folder_linked_inside_docs_is_refused(tmp_path, docs):
+    (docs / "es").symlink_to("it")
+    message = refused(tmp_path, docs, [change(docs, "fr/a.md"), change(docs, "es/a.md")])
+    assert message == ("docs/es/a.md: is reached through a linked folder (the file is "
+                       "docs/it/a.md); kbsync writes only files reached without a link, so that a "
+                       "change meant for one page never lands in another (replace the linked "
+                       "folder with a real one; nothing was changed)")
+
+
+def test_a_linked_root_is_resolved_like_any_path(tmp_path, docs):
+    (tmp_path / "docs-link").symlink_to("docs")
+    link = tmp_path / "docs-link"
+    write_files([FileWrite(link / "it/a.md", "docs/it/a.md", b"new\n")], link, "docs")
+    assert (docs / "it/a.md").read_bytes() == b"new\n"
+
+
 def test_read_only_file_is_refused_even_for_root(tmp_path, docs):
     # Tests run as root here, for whom os.access allows everything: the mode bits decide.
     os.chmod(docs / "fr/a.md", 0o444)
