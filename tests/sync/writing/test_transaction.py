@@ -231,3 +231,40 @@ def test_a_file_changed_since_it_was_read_is_refused(tmp_path, docs):
 def test_the_same_file_twice_is_refused(tmp_path, docs):
     message = refused(tmp_path, docs, [change(docs, "it/a.md"), change(docs, "it/./a.md")])
     assert message.startswith("docs/it/./a.md: is the same file as docs/it/a.md")
+
+
+FIVE = ["it/a.md", "fr/a.md", "en/a.md", "it/b.md", "fr/new.md"]  # four to replace, one new
+
+
+def fail_call(monkeypatch, owner, name: str, failing_at: int) -> list:
+    original, calls = getattr(owner, name), []
+
+    def fail_once(*args, **options):
+        calls.append(args)
+        if len(calls) == failing_at:
+            raise OSError(5, "Input/output error")
+        return original(*args, **options)
+
+    monkeypatch.setattr(owner, name, fail_once)
+    return calls
+
+
+@pytest.mark.parametrize("failing_at", range(1, 6))
+@pytest.mark.parametrize("step", ["stage", "rename"])
+def test_a_failure_at_any_file_leaves_every_file_as_it_was(tmp_path, docs, monkeypatch, step, failing_at):
+    (docs / "it/b.md").write_bytes(b"old it/b.md\n")
+    os.chmod(docs / "it/b.md", 0o640)
+    owner, name = (transaction.tempfile, "mkstemp") if step == "stage" else (transaction.os, "replace")
+    calls = fail_call(monkeypatch, owner, name, failing_at)
+    message = refused(tmp_path, docs, [change(docs, name) for name in FIVE])
+    assert message.startswith(f"docs/{FIVE[failing_at - 1]}: cannot write: Input/output error")
+    assert len(calls) >= failing_at
+
+
+def test_without_hard_links_the_backup_is_a_copy_and_still_restores(tmp_path, docs, monkeypatch):
+    (docs / "it/b.md").write_bytes(b"old it/b.md\n")
+    os.chmod(docs / "it/b.md", 0o640)
+    monkeypatch.setattr(transaction.os, "link", lambda *args: (_ for _ in ()).throw(
+        OSError(1, "Operation not permitted")))
+    fail_call(monkeypatch, transaction.os, "replace", 4)
+    refused(tmp_path, docs, [change(docs, name) for name in FIVE])
