@@ -5,6 +5,11 @@ the pages up per language. Both are pure. `kbsync.checks.runner.run_checks` call
 `kbsync check`, `kbsync status`, the MkDocs plugin and the status page all take the status from
 that run: nothing else decides whether a section is up to date. This module reads no files and
 formats nothing; the tables are built from the typed properties of `LanguageStatus`.
+
+A fingerprint recorded in another scheme than the current one (kbsync.reading.fingerprints)
+cannot be compared with the source's: its section is `untracked`, and so is its page, until
+`kbsync migrate` rewrites the values (`PageStatus.other_schemes` says which schemes were found).
+Reporting those sections as outdated would claim changes nobody made.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import enum
 from dataclasses import dataclass
 
 from kbsync.model import Page
+from kbsync.reading.fingerprints import SCHEME, scheme_of
 from kbsync.config import SiteConfig
 
 
@@ -52,6 +58,8 @@ class PageStatus:
     source_path: str
     state: PageState
     sections: tuple[SectionStatus, ...]
+    # The fingerprint schemes of the page's `l10n` other than the current one, in order.
+    other_schemes: tuple[int, ...] = ()
 
     def section(self, section_id: str) -> SectionStatus | None:
         return next((section for section in self.sections if section.id == section_id), None)
@@ -145,6 +153,7 @@ def page_status(lang: str, page: str, source: Page | None, translation: Page | N
     if not (source_content.readable and content.readable):
         return result(PageState.UNREADABLE)
     recorded = content.provenance.source_sections if content.provenance else {}
+    other_schemes = tuple(sorted({scheme_of(value) for value in recorded.values()} - {SCHEME}))
     translated = {section.id: section for section in content.sections}
     sections = []
     for section in source_content.sections:
@@ -152,7 +161,7 @@ def page_status(lang: str, page: str, source: Page | None, translation: Page | N
         fingerprint = recorded.get(section.id)
         if mine is None:
             state = SectionState.NEW_IN_SOURCE
-        elif fingerprint is None:
+        elif fingerprint is None or (other_schemes and scheme_of(fingerprint) != SCHEME):
             state = SectionState.UNTRACKED
         elif fingerprint == section.fingerprint:
             state = SectionState.UP_TO_DATE
@@ -165,13 +174,13 @@ def page_status(lang: str, page: str, source: Page | None, translation: Page | N
         if section.id not in source_ids:
             sections.append(SectionStatus(section.id, SectionState.REMOVED_IN_SOURCE, section.line,
                                           None, recorded.get(section.id), None))
-    if content.provenance is None:
+    if content.provenance is None or other_schemes:
         state = PageState.UNTRACKED
     elif all(item.state is SectionState.UP_TO_DATE for item in sections):
         state = PageState.UP_TO_DATE
     else:
         state = PageState.OUTDATED
-    return result(state, tuple(sections))
+    return PageStatus(lang, page, path, source_path, state, tuple(sections), other_schemes)
 
 
 def _summary(lang: str, name: str, statuses: list[PageStatus]) -> LanguageStatus:

@@ -1,4 +1,8 @@
-"""The status of each translated section (kbsync.status) as findings of the `outdated` level."""
+"""The status of each translated section (kbsync.status) as findings of the `outdated` level.
+
+A page whose `l10n` was recorded with another fingerprint scheme is one finding (KB808, KB809),
+not one per section: its sections cannot be compared until `kbsync migrate` rewrites it.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from kbsync.checks.context import CheckContext, Pair, finding
 from kbsync.checks.ordering import out_of_order, section_orders
 from kbsync.codes import Code, Severity
 from kbsync.model import Finding
+from kbsync.reading.analysis import PROVENANCE_KEY
+from kbsync.reading.fingerprints import SCHEME
 from kbsync.status import PageState, PageStatus, SectionState
 
 CODES = (
@@ -20,6 +26,10 @@ CODES = (
     Code("KB806", Severity.OUTDATED, "orphan-page", "the translation has no source page"),
     Code("KB807", Severity.OUTDATED, "moved-in-source",
          "the source moved a section since the translation was synced"),
+    Code("KB808", Severity.OUTDATED, "old-fingerprint-scheme",
+         "the provenance was recorded with an older fingerprint scheme; `kbsync migrate` rewrites it"),
+    Code("KB809", Severity.WARNING, "newer-fingerprint-scheme",
+         "the provenance was recorded with a newer fingerprint scheme than this kbsync knows; upgrade kbsync"),
 )
 
 
@@ -37,7 +47,9 @@ def check(pair: Pair, context: CheckContext) -> Iterator[Finding]:
         yield finding(pair, 1, "KB806", f"{status.source_path} does not exist: delete or move "
                       "this page to match the source")
         return
-    if status.state is PageState.UNTRACKED:
+    if status.other_schemes:
+        yield from _other_schemes(pair, status)
+    elif status.state is PageState.UNTRACKED:
         yield finding(pair, 1, "KB804", "no provenance (`l10n` key): when the page matches the "
                       f"source, run {sync}")
     for item in status.sections:
@@ -58,6 +70,23 @@ def check(pair: Pair, context: CheckContext) -> Iterator[Finding]:
             yield finding(pair, line, "KB804", f"section `{item.id}` has no recorded fingerprint: "
                           f"when it matches the source, run {sync} --section {item.id}", item.id)
     yield from _moved(pair, status)
+
+
+def _other_schemes(pair: Pair, status: PageStatus) -> Iterator[Finding]:
+    """One finding per page whose `l10n` holds fingerprints of another scheme."""
+    translation = pair.translation
+    line = translation.content.key_lines.get(PROVENANCE_KEY, 1) if translation else 1
+    older = [scheme for scheme in status.other_schemes if scheme < SCHEME]
+    newer = [scheme for scheme in status.other_schemes if scheme > SCHEME]
+    if older:
+        yield finding(pair, line, "KB808", f"`{PROVENANCE_KEY}` was recorded with fingerprint scheme "
+                      f"{', '.join(map(str, older))}; kbsync now uses scheme {SCHEME}, so its sections "
+                      "cannot be compared with the source: run `kbsync migrate` (sections up to date "
+                      "stay up to date, outdated ones stay outdated)")
+    if newer:
+        yield finding(pair, line, "KB809", f"`{PROVENANCE_KEY}` was recorded with fingerprint scheme "
+                      f"{', '.join(map(str, newer))}, newer than this kbsync knows (scheme {SCHEME}): "
+                      "upgrade kbsync (`make install`) to compare its sections with the source")
 
 
 def _insertion_line(status: PageStatus, section_id: str) -> int:

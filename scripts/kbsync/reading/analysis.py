@@ -17,14 +17,15 @@ from kbsync import __version__
 from kbsync.languages import profile
 from kbsync.reading.front_matter import FRONT_MATTER_RE, json_ready, split_front_matter
 from kbsync.reading.language_id import distinguishes, identify, may_be, model_language
-from kbsync.reading.markdown_reader import FINGERPRINT_LENGTH, MarkdownReader
+from kbsync.reading.fingerprints import VALUE_PATTERN
+from kbsync.reading.markdown_reader import MarkdownReader
 from kbsync.model import MalformedEntry, PageContent, Problem, Provenance
 from kbsync.reading.page_text import decode_page
 from kbsync.config import SiteConfig
 from kbsync.reading.yaml_source import YamlSourceError, compose_mapping
 
 PROVENANCE_KEY = "l10n"
-FINGERPRINT_RE = re.compile(f"[0-9a-f]{{{FINGERPRINT_LENGTH}}}")
+FINGERPRINT_RE = re.compile(VALUE_PATTERN)  # any scheme's value (kbsync.reading.fingerprints)
 SOURCE_SECTIONS_KEY = "source_sections"
 
 

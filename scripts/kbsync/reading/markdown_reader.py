@@ -8,9 +8,10 @@ give are added here, and only here:
 * line numbers: every line starting with `#` gets an invisible marker holding its line number
   right after the hashes. A marker that survives in a top-level heading tells that heading's
   line; markers that end up in code or HTML blocks are removed again.
-* fingerprints: each section's block tree is serialized before inline processing, with the
-  whitespace inside text collapsed (re-wrapped lines and trailing spaces do not count) and
-  code kept verbatim, then hashed.
+* fingerprints: each source section's lines get their fingerprint from
+  kbsync.reading.fingerprints, which needs no Markdown library. The block tree serialized
+  before inline processing (`_shape`) was fingerprint scheme 1; it is kept for
+  `kbsync migrate` only, which must recognise what scheme 1 recorded (`read(..., scheme=1)`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from kbsync.reading.figures import extract_figures
+from kbsync.reading.fingerprints import FINGERPRINT_LENGTH, SCHEME, fingerprint
 from kbsync.reading.language_id import MIN_WORDS
 from kbsync.model import INTRO_ID, BlockCounts, Figure, Heading, Link, Problem, Section, TextBlock
 from kbsync.config import SiteConfig
@@ -40,7 +42,6 @@ TEXT_TAGS = {"p", "li", "dt", "dd", "th", "td", *HEADING_TAGS}
 CODE_TAGS = {"code", "pre", "kbd", "samp"}
 # Inline patterns that only style text; kbsync needs links and text, not emphasis.
 STYLE_PATTERNS = ("em_strong", "em_strong2", "not_strong", "strong_em", "linebreak")
-FINGERPRINT_LENGTH = 16
 DEFINITION_RE = re.compile(r"(?:^|\n) {0,3}:")
 
 
@@ -133,10 +134,12 @@ class MarkdownReader:
 
     def read(self, body: str, first_line: int, lang: str,
              language_of: Callable[[str, list[str]], str | None] | None = None,
-             fingerprints: bool = True) -> ReadResult:
+             fingerprints: bool = True, scheme: int = SCHEME) -> ReadResult:
         """Sections of `body`, whose first line is line `first_line` of the file. Without
         `fingerprints` (a translation: only source sections are compared with what a translation
-        recorded) each section's fingerprint is empty."""
+        recorded) each section's fingerprint is empty. `scheme=1`: fingerprints of scheme 1,
+        for `kbsync migrate` only."""
+        legacy = fingerprints and scheme == 1
         md = self.md
         md.reset()
         if MARK_OPEN in body or MARK_CLOSE in body:
@@ -158,7 +161,7 @@ class MarkdownReader:
             root = parser.parseDocument(marked).getroot()
         finally:
             parser.blockprocessors = registry
-        blocks = [_Block(child, _shape(child, stash) if fingerprints else "", _heading_line(child))
+        blocks = [_Block(child, _shape(child, stash) if legacy else "", _heading_line(child))
                   for child in root]
         snippets = {}
         atomic = self._atomic
@@ -190,7 +193,7 @@ class MarkdownReader:
                 inline.inlinePatterns = patterns
         self._read_attributes(root, attributed)
         builder = _SectionBuilder(lines, first_line, stash, snippets, lang, language_of,
-                                  self.is_block_level, fingerprints)
+                                  self.is_block_level, fingerprints, scheme)
         return builder.build(blocks)
 
     def _read_attributes(self, root: etree.Element, attributed: list[etree.Element]) -> None:
@@ -283,7 +286,7 @@ def _stashed(stash: list, index: int) -> str:
 
 
 def _shape(element: etree.Element, stash: list) -> str:
-    """The block tree of one element as text: what the fingerprint hashes."""
+    """The block tree of one element as text: what a scheme 1 fingerprint hashes."""
     parts: list[str] = []
 
     def walk(node: etree.Element) -> None:
@@ -312,7 +315,9 @@ def _first_line(text: str | None) -> str:
     return ""
 
 
-def fingerprint(shapes: Iterable[str]) -> str:
+def scheme1_fingerprint(shapes: Iterable[str]) -> str:
+    """Fingerprint scheme 1 (bare hex digits): the hash of the section's block shapes. Only
+    `kbsync migrate` asks for it, to recognise the values scheme 1 recorded."""
     return hashlib.sha256("\x1e".join(shapes).encode()).hexdigest()[:FINGERPRINT_LENGTH]
 
 
@@ -321,7 +326,8 @@ class _SectionBuilder:
 
     def __init__(self, lines: list[str], first_line: int, stash: list, snippets: dict[int, str],
                  lang: str, language_of: Callable[[str, list[str]], str | None] | None,
-                 is_block_level: Callable[[str], bool], fingerprints: bool = True):
+                 is_block_level: Callable[[str], bool], fingerprints: bool = True,
+                 scheme: int = SCHEME):
         self.lines = lines
         self.first_line = first_line
         self.stash = stash
@@ -330,6 +336,7 @@ class _SectionBuilder:
         self.language_of = language_of
         self.is_block_level = is_block_level
         self.fingerprints = fingerprints
+        self.scheme = scheme
 
     def build(self, blocks: list[_Block]) -> ReadResult:
         headings: list[Heading] = []
@@ -377,6 +384,11 @@ class _SectionBuilder:
                                           blocks[index:end_index]))
         return ReadResult(tuple(sections), tuple(headings), tuple(problems))
 
+    def _fingerprint(self, raw: str, blocks: list[_Block]) -> str:
+        if not self.fingerprints:
+            return ""
+        return scheme1_fingerprint(block.shape for block in blocks) if self.scheme == 1 else fingerprint(raw)
+
     def _find(self, needle: str, start: int) -> int:
         for offset, text in enumerate(self.lines[start - self.first_line:]):
             if needle and needle in text:
@@ -393,10 +405,10 @@ class _SectionBuilder:
         facts = _Facts(self, raw_lines, line)
         for block in blocks:
             facts.collect(block.element)
+        raw = "\n".join(raw_lines)
         return Section(
             id=section_id, level=level, title=title, line=line, end_line=max(end_line, line),
-            fingerprint=fingerprint(block.shape for block in blocks) if self.fingerprints else "",
-            raw="\n".join(raw_lines),
+            fingerprint=self._fingerprint(raw, blocks), raw=raw,
             counts=facts.counts(), links=tuple(facts.links), figures=tuple(facts.figures),
             words=tuple(facts.words), cased_words=facts.cased_words(),
             blocks=tuple(facts.blocks))

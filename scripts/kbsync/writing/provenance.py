@@ -32,6 +32,7 @@ def provenance_lines(recorded: dict[str, str], indent: str, newline: str) -> str
     if not recorded:
         return f"{indent}{PROVENANCE_KEY}:{newline}{indent}  {SOURCE_SECTIONS_KEY}: {{}}{newline}"
     lines = [f"{indent}{PROVENANCE_KEY}:", f"{indent}  {SOURCE_SECTIONS_KEY}:"]
+    # Always quoted: unquoted, YAML 1.1 reads `2:0123` as a number (base 60) and `1e10` as a float.
     lines += [f'{indent}    {_key(section_id)}: "{fingerprint}"'
               for section_id, fingerprint in recorded.items()]
     return newline.join(lines) + newline

@@ -12,7 +12,7 @@ LANGS = ("it", "fr", "en")
 
 
 def provenance(kb, relative):
-    return dict(re.findall(r'^    (\S+): "([0-9a-f]{16})"$', kb.text(relative), re.M))
+    return dict(re.findall(r'^    (\S+): "((?:[0-9]+:)?[0-9a-f]{16})"$', kb.text(relative), re.M))
 
 
 def test_sync_records_every_section_in_source_order(kb):
