@@ -123,15 +123,15 @@ def _checked(write: FileWrite, given_root: Path, root_shown: str) -> _Target:
         raise InputError("is not a regular file; kbsync writes only regular files", path=name,
                          hint=NOTHING_CHANGED)
     if existing is not None and _read_only(real, existing.st_mode, os.W_OK):
-        raise InputError(f"is read-only (mode {stat.S_IMODE(existing.st_mode):04o})", path=name,
-                         hint=f"make it writable (`chmod u+w {name}`) and run the command again, "
-                         f"or leave it alone; {NOTHING_CHANGED}")
+        raise InputError(f"is read-only, mode {stat.S_IMODE(existing.st_mode):04o}", path=name,
+                         hint=f"`chmod u+w {name}` makes it writable; then run the command again, "
+                         f"or leave the file alone; {NOTHING_CHANGED}")
     if _read_only(folder, folder_mode, os.W_OK | os.X_OK):
         where = name.rpartition("/")[0] or "."
-        raise InputError(f"its folder {where}/ is read-only (mode {stat.S_IMODE(folder_mode):04o}); "
+        raise InputError(f"its folder {where}/ is read-only, mode {stat.S_IMODE(folder_mode):04o}; "
                          "kbsync writes the new file beside the old one and renames it, which "
                          "needs a writable folder", path=name,
-                         hint=f"make it writable (`chmod u+w {where}`) and run the command again; "
+                         hint=f"`chmod u+w {where}` makes it writable; then run the command again; "
                          f"{NOTHING_CHANGED}")
     if write.expected is not None:
         try:
@@ -225,7 +225,7 @@ def _commit(targets: list[_Target]) -> None:
                              f"failed too: {'; '.join(kept)}", path=current.shown,
                              hint="put each original back by hand") from error
         raise InputError(f"cannot write: {error.strerror}", path=current.shown,
-                         hint=f"{NOTHING_CHANGED} (the files written before it were restored); fix "
+                         hint=f"{NOTHING_CHANGED}: the files written before it were restored; fix "
                          "the cause and run the command again") from error
 
 

@@ -87,8 +87,8 @@ def test_failed_rename_of_the_second_file_restores_the_first(tmp_path, docs, mon
     monkeypatch.setattr(transaction.os, "replace", failing_second)
     message = refused(tmp_path, docs, [change(docs, "it/a.md"), change(docs, "fr/a.md"),
                                        change(docs, "en/a.md")])
-    assert message == ("docs/fr/a.md: cannot write: No space left on device (nothing was changed "
-                       "(the files written before it were restored); fix the cause and run the "
+    assert message == ("docs/fr/a.md: cannot write: No space left on device (nothing was changed: "
+                       "the files written before it were restored; fix the cause and run the "
                        "command again)")
     assert len(calls) == 3  # it, fr (failed), then it restored from its backup
 
@@ -194,8 +194,8 @@ def test_read_only_file_is_refused_even_for_root(tmp_path, docs):
     # Tests run as root here, for whom os.access allows everything: the mode bits decide.
     os.chmod(docs / "fr/a.md", 0o444)
     message = refused(tmp_path, docs, [change(docs, "it/a.md"), change(docs, "fr/a.md")])
-    assert message == ("docs/fr/a.md: is read-only (mode 0444) (make it writable (`chmod u+w "
-                       "docs/fr/a.md`) and run the command again, or leave it alone; nothing was "
+    assert message == ("docs/fr/a.md: is read-only, mode 0444 (`chmod u+w docs/fr/a.md` makes it "
+                       "writable; then run the command again, or leave the file alone; nothing was "
                        "changed)")
 
 
@@ -205,7 +205,7 @@ def test_read_only_folder_is_refused(tmp_path, docs):
         message = refused(tmp_path, docs, [change(docs, "it/a.md"), change(docs, "fr/a.md")])
     finally:
         os.chmod(docs / "fr", 0o755)
-    assert message.startswith("docs/fr/a.md: its folder docs/fr/ is read-only (mode 0555); kbsync "
+    assert message.startswith("docs/fr/a.md: its folder docs/fr/ is read-only, mode 0555; kbsync "
                               "writes the new file beside the old one and renames it")
 
 
