@@ -14,6 +14,10 @@ from typing import Any
 from kbsync.codes import Severity, code_table
 
 INTRO_ID = "_intro"
+# Front matter keys of a source page that keep former section IDs as anchors (see FormerSection).
+ALIASES_KEY = "section_aliases"
+RETIRED_KEY = "retired_sections"
+FORMER_KEYS = (ALIASES_KEY, RETIRED_KEY)
 
 
 @dataclass(frozen=True)
@@ -148,8 +152,20 @@ class PageContent:
 
 
 @dataclass(frozen=True)
+class FormerSection:
+    """A section ID the page no longer has, from its front matter: moved to another section of the
+    page (`section_aliases: {old: new}`) or retired for good (`retired_sections: {old: replacement}`)."""
+
+    id: str
+    target: str  # alias: the section ID it moved to; retired: `page.md`, `page.md#section` or `#section`
+    retired: bool
+    line: int  # of the entry in the front matter
+
+
+@dataclass(frozen=True)
 class PageOutline:
-    """What a reader-facing listing needs of a page: its title, owner, review date and section titles."""
+    """What the run checks and reader-facing listings need of a page: its title, owner, review date,
+    section titles, former section IDs and internal links."""
 
     lang: str
     page: str
@@ -157,10 +173,21 @@ class PageOutline:
     owner: str | None
     review_due: datetime.date | None
     sections: tuple[tuple[str, str], ...]  # (section ID, heading text), `_intro` left out
-    aliases: tuple[tuple[str, str], ...] = ()  # (old section ID, ID it moved to), from `section_aliases`
+    former: tuple[FormerSection, ...] = ()  # from `section_aliases` and `retired_sections`, in that order
+    links: tuple[Link, ...] = ()  # internal links to a page (`*.md`) or an anchor (`#id`), in page order
+    heading_ids: tuple[str, ...] = ()  # IDs of headings that are not sections (level 1 with `{#id}`)
 
     def section_title(self, section_id: str) -> str | None:
         return next((title for sid, title in self.sections if sid == section_id), None)
+
+    @property
+    def aliases(self) -> tuple[tuple[str, str], ...]:
+        """(old section ID, ID it moved to), from `section_aliases`."""
+        return tuple((former.id, former.target) for former in self.former if not former.retired)
+
+    @property
+    def retired(self) -> tuple[FormerSection, ...]:
+        return tuple(former for former in self.former if former.retired)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ PROFILE = LanguageProfile(
         "removed_in_source": "suprimida del texto alemán",
         "section_mark": "Esta sección no está actualizada.",
         "section_mark_link": "Ir al texto alemán",
+        "retired_section": "Se ha eliminado una sección de esta página. Su contenido se encuentra ahora aquí:",
         "untranslated_title": "Todavía sin traducir",
         "untranslated_body": "Esta página aún no está disponible en su idioma. Está leyendo la versión alemana.",
         "untranslated_link": "Página original en alemán",

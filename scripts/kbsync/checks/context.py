@@ -7,14 +7,14 @@ a `RunContext`.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator, Mapping
 
 from kbsync.reading.docs_tree import Inventory
 from kbsync.model import Finding, Page, PageOutline, Section
 from kbsync.config import SiteConfig
 from kbsync.status import PageStatus, SectionState
-from kbsync.reading.termbase import Termbase
+from kbsync.reading.termbase import Termbase, TermbaseOutline
 
 # Content is compared only where the translation claims to render the current source (or makes
 # no claim yet); an outdated section is reported as outdated, not as a dozen differences.
@@ -52,11 +52,37 @@ class CheckContext:
 
 @dataclass(frozen=True)
 class RunContext:
-    """The whole run: the outline of every page checked, and the published record of those pages."""
+    """The whole run: the outline of every page checked, the published record of those pages, which
+    pages exist, and the termbase's concept IDs and definition links."""
 
     config: SiteConfig
     outlines: Mapping[tuple[str, str], PageOutline]  # (lang, page) -> outline
     published: Mapping[str, tuple[str, ...]]  # page -> its published section IDs
+    inventory: Inventory = field(default_factory=lambda: Inventory({}, (), ()))
+    termbase: TermbaseOutline = field(default_factory=TermbaseOutline)
+    _anchors: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def page_exists(self, lang: str, page: str) -> bool:
+        """Whether readers of `lang` get a page at `page`: their language's, or the source's in its place."""
+        return self.inventory.exists(lang, page) or self.inventory.exists(self.config.source_lang, page)
+
+    def shown_outline(self, lang: str, page: str) -> PageOutline | None:
+        """The outline of the page readers of `lang` get at `page` (their language's, else the source's);
+        None when this run did not read it."""
+        if self.inventory.exists(lang, page):
+            return self.outlines.get((lang, page))
+        return self.outlines.get((self.config.source_lang, page))
+
+    def anchors(self, outline: PageOutline) -> frozenset[str]:
+        """The IDs a link may name on the page: its headings' IDs, and on the glossary the concept IDs
+        of the termbase (the site generates an entry for each)."""
+        key = (outline.lang, outline.page)
+        if key not in self._anchors:
+            ids = {section_id for section_id, _ in outline.sections}.union(outline.heading_ids)
+            if outline.page == self.config.kbsync.glossary_page:
+                ids.update(self.termbase.concept_ids)
+            self._anchors[key] = frozenset(ids)
+        return self._anchors[key]
 
 
 def finding(pair: Pair, line: int, code: str, message: str, section: str | None = None) -> Finding:

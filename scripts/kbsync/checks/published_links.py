@@ -1,6 +1,9 @@
-"""Published pages and section IDs that disappeared without a redirect or an alias.
+"""Published pages and section IDs that disappeared without a redirect, an alias or a retirement.
 
-A run check: it compares the record (`docs/published.yml`) with the source pages' outlines.
+A run check: it compares the record (`docs/published.yml`) with the source pages' outlines. A
+section ID stays published as a heading ID, as an alias of the section that replaced it
+(`section_aliases`), or as a retired section whose anchor says where its content went
+(`retired_sections`; checks/retired_sections.py validates the replacement).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ CODES = (
     Code("KB901", Severity.ERROR, "published-page-gone",
          "a published page no longer exists and has no redirect"),
     Code("KB902", Severity.ERROR, "published-section-gone",
-         "a published section ID no longer exists and has no alias"),
+         "a published section ID no longer exists and has no alias and no retirement"),
 )
 
 
@@ -33,11 +36,13 @@ def check_run(context: RunContext) -> Iterator[Finding]:
             continue
         present = {section for section, _ in outline.sections}
         aliases = dict(outline.aliases)
+        retired = {former.id for former in outline.retired}
         for section in section_ids:
-            if section in present or aliases.get(section) in present:
+            if section in present or aliases.get(section) in present or section in retired:
                 continue
             yield Finding(path=f"{config.docs_prefix}/{source}/{page}", line=1, code="KB902", lang=source,
                           section=section, message=(
                               f"published section `{section}` no longer exists: restore the ID, or map it "
                               f"to the section that replaced it in the front matter: "
-                              f"`section_aliases: {{{section}: new-id}}`"))
+                              f"`section_aliases: {{{section}: new-id}}`, or retire it for good with where "
+                              f"its content went: `retired_sections: {{{section}: page.md#section}}`"))

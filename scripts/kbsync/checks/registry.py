@@ -19,15 +19,20 @@ from types import ModuleType
 from typing import Callable, Iterable
 
 from kbsync.checks import (
+    anchors,
     figures,
     front_matter,
+    heading_ids,
     language_folders,
     links,
     page_reading,
     published_links,
+    retired_sections,
     review_date,
+    section_aliases,
     structure,
     sync_status,
+    termbase_links,
     terms,
     untranslated,
 )
@@ -45,6 +50,11 @@ CHECKS: tuple[ModuleType, ...] = (
     untranslated,
     language_folders,
     published_links,
+    heading_ids,
+    anchors,
+    termbase_links,
+    section_aliases,
+    retired_sections,
 )
 
 ENTRY_FUNCTIONS = ("check", "check_tree", "check_run")

@@ -10,21 +10,29 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 from dataclasses import dataclass
 
+import yaml
+
 from kbsync.cache import Cache
+from kbsync.checks.anchors import leads_to_page
 from kbsync.checks.registry import PAIR_CHECKS, RUN_CHECKS, TREE_CHECKS
 from kbsync.checks.context import CheckContext, Pair, RunContext
 from kbsync.reading.docs_tree import Inventory, TreeFiles, analyse_page, read_files, scan, start_analyzer
 from kbsync import __version__
-from kbsync.model import INTRO_ID, Finding, Page, PageOutline
+from kbsync.model import FORMER_KEYS, INTRO_ID, RETIRED_KEY, Finding, FormerSection, Page, PageContent, PageOutline
 from kbsync.pairing import display_path
+from kbsync.reading.front_matter import FRONT_MATTER_RE
+from kbsync.reading.page_text import decode_page
+from kbsync.reading.yaml_source import YamlSourceError, compose_mapping
 from kbsync.reading.published import load_published
+from kbsync.reading.schemas import load_schema
 from kbsync.review import review_due
 from kbsync.parallel import Workers, run_jobs
 from kbsync.config import SiteConfig
 from kbsync.status import PageStatus, StatusReport, page_status, status_report
-from kbsync.reading.termbase import Termbase, site_termbase
+from kbsync.reading.termbase import Termbase, site_termbase, termbase_outline
 
 RESULTS = "results"
 
@@ -115,7 +123,8 @@ def _run(config: SiteConfig, cache: Cache, selection: list[str] | None, today: d
                 for outline in results[page].outlines}
     record = load_published(config.published_path, config.relative(config.published_path))
     run = RunContext(config, outlines, {page: ids for page, ids in record.items()
-                                        if selection is None or page in files.selection})
+                                        if selection is None or page in files.selection},
+                     files.inventory, termbase_outline(termbase_bytes.decode("utf-8-sig", "replace")))
     findings += [finding for check in RUN_CHECKS for finding in check(run)]
     return CheckRun(tuple(sorted(findings, key=Finding.sort_key)), status_report(config, statuses), outlines)
 
@@ -164,17 +173,61 @@ def _check_page(job: PageJob) -> PageResult:
                            {(status.lang, status.page): status for status in statuses}, today)
     return PageResult(statuses, tuple(finding for pair in pairs_of_page(config, job.page, pages)
                                       for check in PAIR_CHECKS for finding in check(pair, context)),
-                      tuple(_outline(page, today) for page in pages.values() if page.content.readable))
+                      tuple(_outline(page, today, job.files[page.lang]) for page in pages.values()
+                            if page.content.readable))
 
 
-def _outline(page: Page, today: datetime.date) -> PageOutline:
+def _outline(page: Page, today: datetime.date, data: bytes) -> PageOutline:
     content = page.content
     front = content.front_matter
     title = front.get("title") if isinstance(front.get("title"), str) else None
     headings = [section.title for section in content.sections if section.level == 1]
     owner = front.get("owner") if isinstance(front.get("owner"), str) else None
-    aliases = front.get("section_aliases")
+    links = tuple(link for section in content.sections for link in section.links
+                  if not link.external and leads_to_page(link.target))
+    sections = tuple((section.id, section.title) for section in content.sections if section.id != INTRO_ID)
+    section_ids = {section_id for section_id, _ in sections}
+    heading_ids = tuple(dict.fromkeys(heading.id for heading in content.headings
+                                      if heading.id and heading.id not in section_ids))
     return PageOutline(page.lang, page.page, title or (headings[0] if headings else page.page), owner,
-                       review_due(front, today),
-                       tuple((section.id, section.title) for section in content.sections if section.id != INTRO_ID),
-                       tuple((str(old), str(new)) for old, new in aliases.items()) if isinstance(aliases, dict) else ())
+                       review_due(front, today), sections, _former_sections(content, data), links, heading_ids)
+
+
+def _former_sections(content: PageContent, data: bytes) -> tuple[FormerSection, ...]:
+    """The entries of `section_aliases` and `retired_sections` (text values only; the schema check
+    reports others), each with its line."""
+    front = content.front_matter
+    mappings = [(key, front[key]) for key in FORMER_KEYS if isinstance(front.get(key), dict) and front[key]]
+    if not mappings:
+        return ()
+    lines = _entry_lines(data, [key for key, _ in mappings])
+    return tuple(FormerSection(old, target, key == RETIRED_KEY, lines.get((key, old), content.key_lines.get(key, 1)))
+                 for key, entries in mappings for old, target in entries.items()
+                 if isinstance(old, str) and isinstance(target, str) and _FORMER_FORMS[key][0].fullmatch(old)
+                 and _FORMER_FORMS[key][1].fullmatch(target))
+
+
+def _former_forms() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Key -> (pattern of an old ID, pattern of its target), from the front matter schema."""
+    properties = load_schema("front-matter.schema.json")["properties"]
+    return {key: (re.compile(properties[key]["propertyNames"]["pattern"]),
+                  re.compile(properties[key]["additionalProperties"]["pattern"])) for key in FORMER_KEYS}
+
+
+# Only entries in the schema's form become anchors; the front matter check (KB202) reports the others.
+_FORMER_FORMS = _former_forms()
+
+
+def _entry_lines(data: bytes, keys: list[str]) -> dict[tuple[str, str], int]:
+    """(key, entry) -> line of each entry of the front matter mappings `keys`: read again, only on the
+    few pages that have them (the page's analysis keeps the lines of top-level keys only)."""
+    match = FRONT_MATTER_RE.match(decode_page(data).text)
+    try:
+        node = compose_mapping(match.group(1), 2, "front matter") if match else None
+    except YamlSourceError:
+        return {}
+    lines: dict[tuple[str, str], int] = {}
+    for key, value in node.value if node is not None else ():
+        if key.value in keys and isinstance(value, yaml.MappingNode):
+            lines.update(((key.value, entry.value), 2 + entry.start_mark.line) for entry, _ in value.value)
+    return lines

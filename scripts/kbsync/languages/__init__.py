@@ -26,6 +26,7 @@ from kbsync.errors import ConfigError
 UI_KEYS = (
     "redirect_title", "redirect_body", "text_changed_label", "outdated_title", "outdated_intro",
     "changed_on", "changed", "new_in_source", "removed_in_source", "section_mark", "section_mark_link",
+    "retired_section",
     "untranslated_title", "untranslated_body", "untranslated_link", "review_title", "review_body",
     "col_language", "col_pages_current", "col_sections_current", "col_outdated", "col_missing", "col_page",
     "col_due_since", "col_owner", "col_date", "col_section", "col_change", "cell_current", "cell_outdated",

@@ -16,6 +16,7 @@ PROFILE = LanguageProfile(
         "removed_in_source": 'im deutschen Text entfallen',
         "section_mark": 'Dieser Abschnitt ist nicht auf dem neuesten Stand.',
         "section_mark_link": 'Zum deutschen Text',
+        "retired_section": 'Ein Abschnitt dieser Seite wurde entfernt. Sein Inhalt steht jetzt hier:',
         "untranslated_title": 'Noch nicht übersetzt',
         "untranslated_body": 'Diese Seite gibt es noch nicht in Ihrer Sprache. Sie lesen die deutsche Fassung.',
         "untranslated_link": 'Deutsche Originalseite',

@@ -16,6 +16,7 @@ PROFILE = LanguageProfile(
         "removed_in_source": 'removed from the German text',
         "section_mark": 'This section is not up to date.',
         "section_mark_link": 'Read the German text',
+        "retired_section": 'A section of this page has been removed. Its content is now here:',
         "untranslated_title": 'Not translated yet',
         "untranslated_body": 'This page is not available in your language yet. You are reading the German version.',
         "untranslated_link": 'German original page',

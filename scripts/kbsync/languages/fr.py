@@ -16,6 +16,7 @@ PROFILE = LanguageProfile(
         "removed_in_source": 'supprimée du texte allemand',
         "section_mark": 'Cette section n’est pas à jour.',
         "section_mark_link": 'Voir le texte allemand',
+        "retired_section": 'Une section de cette page a été supprimée. Son contenu se trouve désormais ici :',
         "untranslated_title": 'Pas encore traduite',
         "untranslated_body": 'Cette page n’existe pas encore dans votre langue. Vous lisez la version allemande.',
         "untranslated_link": 'Page originale en allemand',

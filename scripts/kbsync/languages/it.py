@@ -16,6 +16,7 @@ PROFILE = LanguageProfile(
         "removed_in_source": 'eliminata dal testo tedesco',
         "section_mark": 'Questa sezione non è aggiornata.',
         "section_mark_link": 'Vai al testo tedesco',
+        "retired_section": 'Una sezione di questa pagina è stata rimossa. Il suo contenuto si trova ora qui:',
         "untranslated_title": 'Non ancora tradotta',
         "untranslated_body": 'Questa pagina non è ancora disponibile nella tua lingua. Stai leggendo la versione tedesca.',
         "untranslated_link": 'Pagina originale in tedesco',

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from kbsync.cache import Cache, remembered
 from kbsync.errors import ConfigError
 from kbsync.reading.schemas import format_path, validate
@@ -206,6 +208,79 @@ def _validated(text: str, shown: str, locales: list[str] | tuple[str, ...] | Non
                                f"`{phrase}` is both approved and forbidden; expected a variant "
                                "that differs from `term` and `variants`")
     return data
+
+
+# A Markdown inline link, `[text](target)` or `[text](<target> "title")`: a definition is one
+# paragraph, and the glossary (kbsync.site.glossary) finds its links with the same kind of pattern.
+DEFINITION_LINK_RE = re.compile(r"\[(?:[^\]\\]|\\.)*\]\(\s*(?:<([^>\n]*)>|([^\s)]+))(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+
+
+@dataclass(frozen=True)
+class DefinitionLink:
+    """A link in a concept's definition: its target as written (relative to the glossary page, where
+    the site renders the definition) and its line in the termbase file."""
+
+    concept: str
+    lang: str
+    target: str
+    line: int
+
+
+@dataclass(frozen=True)
+class TermbaseOutline:
+    """What the run checks need of the termbase: the concept IDs (the glossary's entry anchors) and
+    the links in the definitions, with their lines."""
+
+    concept_ids: frozenset[str] = frozenset()
+    links: tuple[DefinitionLink, ...] = ()
+
+
+def termbase_outline(text: str) -> TermbaseOutline:
+    """Concept IDs and definition links of the termbase's text; an empty outline when the text is not
+    a termbase (`load_termbase` reports why). Lines are found in the YAML source, so a link in a
+    folded or quoted definition of several lines is named at its own line."""
+    try:
+        node = compose_mapping(text, 1, WHAT)
+    except YamlSourceError:
+        return TermbaseOutline()
+    concepts = _value(node, "concepts")
+    if not isinstance(concepts, yaml.SequenceNode):
+        return TermbaseOutline()
+    ids: set[str] = set()
+    links: list[DefinitionLink] = []
+    for concept in concepts.value:
+        if not isinstance(concept, yaml.MappingNode):
+            continue
+        concept_id = _value(concept, "id")
+        if not isinstance(concept_id, yaml.ScalarNode):
+            continue
+        ids.add(concept_id.value)
+        for key, entry in concept.value:
+            definition = _value(entry, "definition") if key.value not in CONCEPT_KEYS else None
+            if isinstance(definition, yaml.ScalarNode):
+                links.extend(DefinitionLink(concept_id.value, key.value, target, line)
+                             for target, line in _links_with_lines(definition, text))
+    return TermbaseOutline(frozenset(ids), tuple(links))
+
+
+def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((value for name, value in node.value if name.value == key), None)
+
+
+def _links_with_lines(definition: yaml.ScalarNode, text: str) -> list[tuple[str, int]]:
+    """(target, line) of each link of a definition; the line is where the target stands in the file."""
+    source = text[definition.start_mark.index:definition.end_mark.index]
+    found = []
+    cursor = 0
+    for match in DEFINITION_LINK_RE.finditer(definition.value):
+        target = match.group(1) if match.group(1) is not None else match.group(2)
+        position = source.find(target, cursor) if target else -1
+        if position >= 0:
+            cursor = position + len(target)
+        found.append((target, 1 + definition.start_mark.line + source.count("\n", 0, max(position, 0))))
+    return found
 
 
 def site_termbase(config: SiteConfig) -> Termbase:

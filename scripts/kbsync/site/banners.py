@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Callable
 
+from kbsync.model import FormerSection
 from kbsync.site.state import PageView, SiteState
 from kbsync.site.urls import relative_url
 from kbsync.status import PageState, SectionState
@@ -107,13 +108,39 @@ def mark_outdated_sections(html: str, state: SiteState, view: PageView) -> str:
                                  for section_id in outdated_sections(state, view.lang, view.page)})
 
 
-def alias_anchors(html: str, state: SiteState, page: str) -> str:
-    """Old section IDs (front matter `section_aliases` of the source page) kept as anchors before their new sections."""
-    outline = state.run.outlines.get((state.source, page))
+def alias_anchors(html: str, state: SiteState, view: PageView) -> str:
+    """Former section IDs of the source page kept as anchors in every language: an alias (`section_aliases`)
+    before the section that replaced it, a retired section (`retired_sections`) as a note at the end of the
+    page that says, in the reader's language, where its content went."""
+    outline = state.run.outlines.get((state.source, view.page))
+    if outline is None:
+        return html
     anchors: dict[str, str] = {}
-    for old, new in outline.aliases if outline else ():
+    for old, new in outline.aliases:
         anchors[new] = anchors.get(new, "") + f'<span id="{escape(old)}"></span>'
-    return _before_headings(html, anchors)
+    html = _before_headings(html, anchors)
+    return html + "".join(retired_note(state, view, former) for former in outline.retired)
+
+
+def retired_note(state: SiteState, view: PageView, former: FormerSection) -> str:
+    """The note kept at `#<retired ID>`: a sentence and a link to where the section's content is now."""
+    page, _, section = former.target.partition("#")
+    page = page or view.page
+    href = "" if page == view.page and section else relative_url(state.languages.page_url(view.lang, page), view.url)
+    href += f"#{section}" if section else ""
+    return (f'\n<p class="kb-banner kb-banner--retired" id="{escape(former.id)}">{escape(view.ui["retired_section"])} '
+            f'<a href="{escape(href)}">{escape(_place(state, view, page, section))}</a></p>')
+
+
+def _place(state: SiteState, view: PageView, page: str, section: str) -> str:
+    """A page and section as the reader's language names them: `Page title – Section title`."""
+    outline = state.run.outlines.get((view.lang, page)) or state.run.outlines.get((state.source, page))
+    if outline is None:
+        return f"{page}#{section}" if section else page
+    section_title = outline.section_title(section) if section else None
+    if section_title is None:
+        return outline.title
+    return section_title if page == view.page else f"{outline.title} – {section_title}"
 
 
 # A heading as Python-Markdown writes it: `<h2 id="scale">`, then its text, then `</h2>`.

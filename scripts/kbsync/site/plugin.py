@@ -142,7 +142,7 @@ class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
 
     def _mark_sections(self, html, page, config, files):
         view = self._view(page, config)
-        html = banners.alias_anchors(html, self._state, view.page)
+        html = banners.alias_anchors(html, self._state, view)
         return banners.mark_outdated_sections(html, self._state, view)
 
     on_page_content = CombinedEvent(_mark_fallback_language, _mark_sections)

@@ -13,6 +13,8 @@ def test_link_missing_and_extra(synced):
         "Italiano 0x",
         f"{IT}:25: KB402 section `quality-indicators`: Italiano links to `../metrics/csat.md` 1x, "
         "Deutsch 0x",
+        f"{IT}:25: KB405 `../metrics/csat.md` leads to docs/it/metrics/csat.md, which does not exist (nor in "
+        "docs/de/): link an existing page",
     ]
 
 

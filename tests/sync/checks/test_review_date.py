@@ -25,3 +25,18 @@ def _set_review(kb, path, reviewed, months):
     import re
     text = re.sub(r"last_reviewed: \S+", f"last_reviewed: {reviewed}", kb.text(path))
     kb.write(path, re.sub(r"review_interval_months: \d+", f"review_interval_months: {months}", text))
+
+
+def test_review_dated_in_the_future_is_an_error_not_a_due_date(synced):
+    import datetime
+    today = datetime.date.today()
+    future = today + datetime.timedelta(days=400)  # past any interval, were it counted from today
+    _set_review(synced, DE, future.isoformat(), 1)
+    synced.edit("docs/it/metrics/nps.md", f"last_reviewed: {today.isoformat()}", f"last_reviewed: '{future.isoformat()}'")
+    assert synced.findings(DE, "docs/it/metrics/nps.md") == [
+        f"{DE}:5: KB205 `last_reviewed: {future.isoformat()}` is in the future (today is {today.isoformat()}): "
+        "a review cannot have happened yet; set the date of the last review",
+        f"docs/it/metrics/nps.md:5: KB205 `last_reviewed: {future.isoformat()}` is in the future (today is "
+        f"{today.isoformat()}): a review cannot have happened yet; set the date of the last review",
+    ]
+    assert synced.run("check", "--fail-on", "error", DE).code == 1

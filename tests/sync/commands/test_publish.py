@@ -32,8 +32,9 @@ def test_removed_section_fails_without_an_alias(synced):
     result = synced.run("check", "--fail-on", "error", DE)
     assert result.code == 1
     assert (f"{DE}:1: KB902 published section `quality-indicators` no longer exists: restore the ID, or map it "
-            "to the section that replaced it in the front matter: `section_aliases: {quality-indicators: new-id}`"
-            in result.lines)
+            "to the section that replaced it in the front matter: `section_aliases: {quality-indicators: new-id}`, "
+            "or retire it for good with where its content went: `retired_sections: {quality-indicators: "
+            "page.md#section}`" in result.lines)
 
 
 def test_section_alias_keeps_the_published_id(synced):
@@ -52,6 +53,12 @@ def test_removed_page_fails_unless_redirected(synced):
     assert ("docs/published.yml:0: KB901 published page `metrics/nps.md` no longer exists: restore it, or add a "
             "redirect in mkdocs.yml (plugins: kbsync: redirects: {metrics/nps.md: new/page.md})") in result.lines
     synced.edit("mkdocs.yml", "  - search\n", "  - search\n  - kbsync:\n      redirects:\n        metrics/nps.md: guidelines/service-quality.md\n")
+    # The redirect serves readers' old links; the knowledge base's own links are to be updated.
+    assert synced.findings("docs/de/guidelines/service-quality.md") == [
+        "docs/de/guidelines/service-quality.md:20: KB405 `../metrics/nps.md` leads to docs/de/metrics/nps.md, "
+        "which moved to `guidelines/service-quality.md` (redirects in mkdocs.yml): link `guidelines/service-quality.md`"]
+    for lang, see in (("de", "siehe"), ("it", "vedi"), ("fr", "voir"), ("en", "see")):
+        synced.edit(f"docs/{lang}/guidelines/service-quality.md", f"{see} [NPS](../metrics/nps.md)", "NPS")
     assert synced.run("check", "--fail-on", "error").code == 0
 
 

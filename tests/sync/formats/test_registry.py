@@ -4,6 +4,7 @@ renders what it declares, through the real CLI on a real tiny knowledge base."""
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import types
 
@@ -42,7 +43,7 @@ PAGE = """\
 title: {title}
 description: {title}
 owner: Team
-last_reviewed: 2099-01-01
+last_reviewed: {reviewed}
 review_interval_months: 12
 ---
 
@@ -64,7 +65,8 @@ def tree(tmp_path, monkeypatch):
             ("it", "Fondamenti", "Gli elementi fondamentali", "Ogni contatto conta per la clientela.")):
         path = tmp_path / "docs" / lang / "basics.md"
         path.parent.mkdir(parents=True)
-        path.write_text(PAGE.format(title=title, heading=heading, text=text), encoding="utf-8")
+        path.write_text(PAGE.format(title=title, heading=heading, text=text, reviewed=datetime.date.today()),
+                        encoding="utf-8")
     return tmp_path
 
 
