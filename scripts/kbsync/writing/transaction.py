@@ -63,7 +63,8 @@ class _Target:
 def write_files(writes: Sequence[FileWrite], root: Path, root_shown: str) -> None:
     """Write every file of `writes` or none; `root` is the folder no write may leave (docs/),
     `root_shown` its name for the user. An InputError names the file and the fix."""
-    targets = [_checked(write, Path(os.path.abspath(root)), root_shown) for write in writes]
+    given_root, real_root = Path(os.path.abspath(root)), Path(os.path.realpath(root))
+    targets = [_checked(write, given_root, real_root, root_shown) for write in writes]
     seen: dict[Path, str] = {}
     for target in targets:
         if target.real in seen:
@@ -82,10 +83,11 @@ def write_files(writes: Sequence[FileWrite], root: Path, root_shown: str) -> Non
     _sync_folders(targets)
 
 
-def _checked(write: FileWrite, given_root: Path, root_shown: str) -> _Target:
+def _checked(write: FileWrite, given_root: Path, root: Path, root_shown: str) -> _Target:
+    """The target of `write` once every check passed; `given_root` is docs/ as the caller names
+    it, `root` the same with every link resolved."""
     path = Path(os.path.abspath(write.path))
     name = write.shown
-    root = Path(os.path.realpath(given_root))
     try:
         existing: os.stat_result | None = os.lstat(path)
     except FileNotFoundError:
@@ -93,7 +95,7 @@ def _checked(write: FileWrite, given_root: Path, root_shown: str) -> _Target:
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror}", path=name, hint=NOTHING_CHANGED) from error
     real = Path(os.path.realpath(path))
-    inside = real == root or real.is_relative_to(root)
+    inside = real.is_relative_to(root)
     if existing is not None and stat.S_ISLNK(existing.st_mode):
         if not inside:
             raise InputError(f"is a symbolic link to {real}, outside {root_shown}/; kbsync never "
@@ -123,12 +125,12 @@ def _checked(write: FileWrite, given_root: Path, root_shown: str) -> _Target:
         raise InputError("is not a regular file; kbsync writes only regular files", path=name,
                          hint=NOTHING_CHANGED)
     if existing is not None and _read_only(real, existing.st_mode, os.W_OK):
-        raise InputError(f"is read-only, mode {stat.S_IMODE(existing.st_mode):04o}", path=name,
+        raise InputError(f"is read-only (mode {stat.S_IMODE(existing.st_mode):04o})", path=name,
                          hint=f"`chmod u+w {name}` makes it writable; then run the command again, "
                          f"or leave the file alone; {NOTHING_CHANGED}")
     if _read_only(folder, folder_mode, os.W_OK | os.X_OK):
         where = name.rpartition("/")[0] or "."
-        raise InputError(f"its folder {where}/ is read-only, mode {stat.S_IMODE(folder_mode):04o}; "
+        raise InputError(f"its folder {where}/ is read-only (mode {stat.S_IMODE(folder_mode):04o}); "
                          "kbsync writes the new file beside the old one and renames it, which "
                          "needs a writable folder", path=name,
                          hint=f"`chmod u+w {where}` makes it writable; then run the command again; "

@@ -173,7 +173,7 @@ def test_sync_refuses_a_read_only_file_before_writing_any(kb):
     before = tree(kb)
     result = kb.run("sync", "it", "metrics/nps.md", PAGE)
     assert result.code == 2
-    assert result.err == (f"kbsync: error: {IT}: is read-only, mode 0444 (`chmod u+w {IT}` makes "
+    assert result.err == (f"kbsync: error: {IT}: is read-only (mode 0444) (`chmod u+w {IT}` makes "
                           "it writable; then run the command again, or leave the file alone; nothing "
                           "was changed)\n")
     assert tree(kb) == before  # nps.md, first in the batch, was not written either
@@ -222,7 +222,7 @@ def test_ack_refuses_a_read_only_language_before_writing_any(synced):
     before = tree(synced)
     result = synced.run("ack", PAGE, "--section", "quality-indicators")
     assert result.code == 2
-    assert f"kbsync: error: {EN}: is read-only, mode 0444" in result.err
+    assert f"kbsync: error: {EN}: is read-only (mode 0444)" in result.err
     assert tree(synced) == before
     os.chmod(synced.root / EN, 0o644)
     result = synced.run("ack", PAGE, "--section", "quality-indicators")
@@ -245,7 +245,7 @@ def test_publish_refuses_a_read_only_or_linked_record(synced, tmp_path):
     os.chmod(record, 0o444)
     result = synced.run("publish")
     assert result.code == 2
-    assert result.err.startswith("kbsync: error: docs/published.yml: is read-only, mode 0444")
+    assert result.err.startswith("kbsync: error: docs/published.yml: is read-only (mode 0444)")
     assert record.read_text() == "pages: {}\n"
     record.unlink()
     (tmp_path / "record.yml").write_text("pages: {}\n")

@@ -194,7 +194,7 @@ def test_read_only_file_is_refused_even_for_root(tmp_path, docs):
     # Tests run as root here, for whom os.access allows everything: the mode bits decide.
     os.chmod(docs / "fr/a.md", 0o444)
     message = refused(tmp_path, docs, [change(docs, "it/a.md"), change(docs, "fr/a.md")])
-    assert message == ("docs/fr/a.md: is read-only, mode 0444 (`chmod u+w docs/fr/a.md` makes it "
+    assert message == ("docs/fr/a.md: is read-only (mode 0444) (`chmod u+w docs/fr/a.md` makes it "
                        "writable; then run the command again, or leave the file alone; nothing was "
                        "changed)")
 
@@ -205,7 +205,7 @@ def test_read_only_folder_is_refused(tmp_path, docs):
         message = refused(tmp_path, docs, [change(docs, "it/a.md"), change(docs, "fr/a.md")])
     finally:
         os.chmod(docs / "fr", 0o755)
-    assert message.startswith("docs/fr/a.md: its folder docs/fr/ is read-only, mode 0555; kbsync "
+    assert message.startswith("docs/fr/a.md: its folder docs/fr/ is read-only (mode 0555); kbsync "
                               "writes the new file beside the old one and renames it")
 
 
