@@ -163,6 +163,18 @@ class FormerSection:
 
 
 @dataclass(frozen=True)
+class PageLink:
+    """An internal link to a page of the site or to an anchor, resolved to where it leads in the docs
+    folder: `../metrics/nps.md#scale` on docs/it/guidelines/x.md is (it, metrics/nps.md, scale)."""
+
+    target: str  # as written
+    line: int
+    lang: str | None  # the language folder it leads into; None when it leaves every language folder
+    page: str  # the page path inside that folder (the linking page's own for `#id`)
+    anchor: str  # the section ID it names, unquoted; "" for none
+
+
+@dataclass(frozen=True)
 class PageOutline:
     """What the run checks and reader-facing listings need of a page: its title, owner, review date,
     section titles, former section IDs and internal links."""
@@ -174,7 +186,7 @@ class PageOutline:
     review_due: datetime.date | None
     sections: tuple[tuple[str, str], ...]  # (section ID, heading text), `_intro` left out
     former: tuple[FormerSection, ...] = ()  # from `section_aliases` and `retired_sections`, in that order
-    links: tuple[Link, ...] = ()  # internal links to a page (`*.md`) or an anchor (`#id`), in page order
+    links: tuple[PageLink, ...] = ()  # internal links to a page (`*.md`) or an anchor (`#id`), in page order
     heading_ids: tuple[str, ...] = ()  # IDs of headings that are not sections (level 1 with `{#id}`)
 
     def section_title(self, section_id: str) -> str | None:

@@ -13,13 +13,13 @@ link is reported with the ID to link instead.
 from __future__ import annotations
 
 import difflib
-from typing import Iterator
+from typing import Collection, Iterator
 from urllib.parse import unquote
 
 from kbsync.checks.context import RunContext
 from kbsync.checks.links import resolve
 from kbsync.codes import Code, Severity
-from kbsync.model import Finding, Link, PageOutline
+from kbsync.model import Finding, Link, PageLink, PageOutline
 from kbsync.pairing import display_path
 
 CODES = (
@@ -33,14 +33,13 @@ PAGE_MISSING, ANCHOR_MISSING = "page-missing", "anchor-missing"
 
 def check_run(context: RunContext) -> Iterator[Finding]:
     config = context.config
-    for (lang, page), outline in sorted(context.outlines.items()):
-        path = display_path(config, lang, page)
+    for (lang, page), outline in context.outlines.items():
         for link in outline.links:
-            problem = link_problem(context, link, lang, page)
+            problem = link_problem(context, link, lang)
             if problem is not None:
                 kind, message = problem
-                yield Finding(path=path, line=link.line, code="KB405" if kind == PAGE_MISSING else "KB406",
-                              lang=lang, message=message)
+                yield Finding(path=display_path(config, lang, page), line=link.line, lang=lang, message=message,
+                              code="KB405" if kind == PAGE_MISSING else "KB406")
 
 
 def leads_to_page(target: str) -> bool:
@@ -50,49 +49,66 @@ def leads_to_page(target: str) -> bool:
     return path.endswith(".md") if path else len(target) > 1
 
 
-def link_problem(context: RunContext, link: Link, lang: str, page: str) -> tuple[str, str] | None:
-    """(PAGE_MISSING or ANCHOR_MISSING, message) when `link`, on `page` in `lang`, leads nowhere; None
+def page_link(link: Link, lang: str, page: str, locales: tuple[str, ...]) -> PageLink | None:
+    """Where `link`, on `page` in `lang`, leads; None when it is not an internal link to a page or an
+    anchor, or is absolute (the site leaves `/x.md` as written: MkDocs' `absolute_links`)."""
+    if link.external or link.target.startswith("/") or not leads_to_page(link.target):
+        return None
+    target = resolve(link, lang, page, locales)
+    target_page, _, anchor = target.neutral.partition("#")
+    if link.target.startswith("#"):
+        return PageLink(link.target, link.line, lang, page, unquote(anchor))
+    return PageLink(link.target, link.line, target.lang, target_page, unquote(anchor))
+
+
+def link_problem(context: RunContext, link: PageLink, lang: str) -> tuple[str, str] | None:
+    """(PAGE_MISSING or ANCHOR_MISSING, message) when `link`, on a page in `lang`, leads nowhere; None
     when it is fine or cannot be checked in this run. Shared with the termbase's links
     (checks/termbase_links.py), which report the same problems under codes of their own."""
     config = context.config
-    if link.target.startswith("/"):
-        return None  # an absolute link: the site leaves it as written (MkDocs' `absolute_links`)
-    target = resolve(link, lang, page, config.locales)
-    target_page, _, anchor = target.neutral.partition("#")
-    target_page = target_page or page  # `#id`: this page
-    if target.lang is None and not link.target.startswith("#"):
-        return PAGE_MISSING, (f"`{link.target}` leads to {config.docs_prefix}/{target_page}, outside the "
+    if link.lang is None:
+        return PAGE_MISSING, (f"`{link.target}` leads to {config.docs_prefix}/{link.page}, outside the "
                               "language folders: link a page of the same language folder")
-    target_lang = target.lang or lang
-    if not context.page_exists(target_lang, target_page):
-        moved = config.kbsync.redirects.get(target_page)
+    if not context.page_exists(link.lang, link.page):
+        shown = display_path(config, link.lang, link.page)
+        moved = config.kbsync.redirects.get(link.page)
         if moved is not None:
-            return PAGE_MISSING, (f"`{link.target}` leads to {display_path(config, target_lang, target_page)}, "
-                                  f"which moved to `{moved}` (redirects in mkdocs.yml): link `{moved}`")
-        elsewhere = "" if target_lang == config.source_lang else \
-            f" (nor in {config.docs_prefix}/{config.source_lang}/)"
-        return PAGE_MISSING, (f"`{link.target}` leads to {display_path(config, target_lang, target_page)}, "
-                              f"which does not exist{elsewhere}: link an existing page")
-    if not anchor:
+            return PAGE_MISSING, (f"`{link.target}` leads to {shown}, which moved to `{moved}` (redirects in "
+                                  f"mkdocs.yml): link `{moved}`")
+        elsewhere = "" if link.lang == config.source_lang else f" (nor in {config.docs_prefix}/{config.source_lang}/)"
+        return PAGE_MISSING, f"`{link.target}` leads to {shown}, which does not exist{elsewhere}: link an existing page"
+    if not link.anchor:
         return None
-    outline = context.shown_outline(target_lang, target_page)
-    anchor = unquote(anchor)
-    if outline is None or anchor in context.anchors(outline):
+    outline = context.shown_outline(link.lang, link.page)
+    if outline is None or link.anchor in context.anchors(outline):
         return None
-    return ANCHOR_MISSING, f"`{link.target}`: {anchor_hint(context, outline, anchor)}"
+    return ANCHOR_MISSING, f"`{link.target}`: {anchor_hint(context, outline, link.anchor)}"
 
 
 def anchor_hint(context: RunContext, outline: PageOutline, anchor: str) -> str:
     """Why `#anchor` is not on the page of `outline`, and what to link instead."""
     source = context.shown_outline(context.config.source_lang, outline.page) or outline
     where = display_path(context.config, outline.lang, outline.page)
-    former = next((item for item in source.former if item.id == anchor), None)
+    former = context.former(source).get(anchor)
     if former is not None and former.retired:
         return (f"section `{anchor}` of {where} was retired (retired_sections: its content is now in "
                 f"`{former.target}`): link `{former.target}`")
     if former is not None:
         return (f"`{anchor}` is a former ID of section `{former.target}` of {where} (section_aliases): "
                 f"link `#{former.target}`")
-    close = difflib.get_close_matches(anchor, sorted(context.anchors(outline)), n=1)
-    hint = f"did you mean `#{close[0]}`?" if close else "link one of its heading IDs"
+    close = closest(anchor, context.anchors(outline))
+    hint = f"did you mean `#{close}`?" if close else "link one of its heading IDs"
     return f"{where} has no heading with the ID `{anchor}`: {hint}"
+
+
+# A page with more IDs than this gets no "did you mean": each suggestion compares with every ID, so
+# suggestions for every broken link of such a page would take time in the product of the two.
+SUGGESTION_CANDIDATES = 200
+
+
+def closest(word: str, candidates: Collection[str]) -> str | None:
+    """The candidate most like `word` (difflib), if one is alike enough and there are few candidates."""
+    if len(candidates) > SUGGESTION_CANDIDATES:
+        return None
+    close = difflib.get_close_matches(word, sorted(candidates), n=1)
+    return close[0] if close else None

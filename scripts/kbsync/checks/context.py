@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Mapping
 
 from kbsync.reading.docs_tree import Inventory
-from kbsync.model import Finding, Page, PageOutline, Section
+from kbsync.model import Finding, FormerSection, Page, PageOutline, Section
 from kbsync.config import SiteConfig
 from kbsync.status import PageStatus, SectionState
 from kbsync.reading.termbase import Termbase, TermbaseOutline
@@ -61,6 +61,7 @@ class RunContext:
     inventory: Inventory = field(default_factory=lambda: Inventory({}, (), ()))
     termbase: TermbaseOutline = field(default_factory=TermbaseOutline)
     _anchors: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _former: dict[tuple[str, str], dict[str, FormerSection]] = field(default_factory=dict, compare=False, repr=False)
 
     def page_exists(self, lang: str, page: str) -> bool:
         """Whether readers of `lang` get a page at `page`: their language's, or the source's in its place."""
@@ -83,6 +84,13 @@ class RunContext:
                 ids.update(self.termbase.concept_ids)
             self._anchors[key] = frozenset(ids)
         return self._anchors[key]
+
+    def former(self, outline: PageOutline) -> dict[str, FormerSection]:
+        """The page's former section IDs (`section_aliases`, `retired_sections`) by ID."""
+        key = (outline.lang, outline.page)
+        if key not in self._former:
+            self._former[key] = {item.id: item for item in outline.former}
+        return self._former[key]
 
 
 def finding(pair: Pair, line: int, code: str, message: str, section: str | None = None) -> Finding:

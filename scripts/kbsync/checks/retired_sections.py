@@ -27,7 +27,7 @@ CODES = (
 def check_run(context: RunContext) -> Iterator[Finding]:
     config = context.config
     source = config.source_lang
-    for (lang, page), outline in sorted(context.outlines.items()):
+    for (lang, page), outline in context.outlines.items():
         if lang != source:
             continue  # on a translation, checks/section_aliases.py reports the key itself
         path = display_path(config, lang, page)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import yaml
 
 from kbsync.cache import Cache
-from kbsync.checks.anchors import leads_to_page
+from kbsync.checks.anchors import page_link
 from kbsync.checks.registry import PAIR_CHECKS, RUN_CHECKS, TREE_CHECKS
 from kbsync.checks.context import CheckContext, Pair, RunContext
 from kbsync.reading.docs_tree import Inventory, TreeFiles, analyse_page, read_files, scan, start_analyzer
@@ -173,18 +173,19 @@ def _check_page(job: PageJob) -> PageResult:
                            {(status.lang, status.page): status for status in statuses}, today)
     return PageResult(statuses, tuple(finding for pair in pairs_of_page(config, job.page, pages)
                                       for check in PAIR_CHECKS for finding in check(pair, context)),
-                      tuple(_outline(page, today, job.files[page.lang]) for page in pages.values()
+                      tuple(_outline(page, today, job.files[page.lang], config.locales) for page in pages.values()
                             if page.content.readable))
 
 
-def _outline(page: Page, today: datetime.date, data: bytes) -> PageOutline:
+def _outline(page: Page, today: datetime.date, data: bytes, locales: tuple[str, ...]) -> PageOutline:
     content = page.content
     front = content.front_matter
     title = front.get("title") if isinstance(front.get("title"), str) else None
     headings = [section.title for section in content.sections if section.level == 1]
     owner = front.get("owner") if isinstance(front.get("owner"), str) else None
-    links = tuple(link for section in content.sections for link in section.links
-                  if not link.external and leads_to_page(link.target))
+    # Resolved here, once per page and cached with it, so that a run only looks them up.
+    links = tuple(resolved for section in content.sections for link in section.links
+                  if (resolved := page_link(link, page.lang, page.page, locales)) is not None)
     sections = tuple((section.id, section.title) for section in content.sections if section.id != INTRO_ID)
     section_ids = {section_id for section_id, _ in sections}
     heading_ids = tuple(dict.fromkeys(heading.id for heading in content.headings

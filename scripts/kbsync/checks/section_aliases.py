@@ -10,9 +10,9 @@ the site reads them there for every language.
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterator
 
+from kbsync.checks.anchors import closest
 from kbsync.checks.context import RunContext
 from kbsync.codes import Code, Severity
 from kbsync.model import ALIASES_KEY, RETIRED_KEY, Finding, FormerSection, PageOutline
@@ -31,7 +31,7 @@ CODES = (
 def check_run(context: RunContext) -> Iterator[Finding]:
     config = context.config
     source = config.source_lang
-    for (lang, page), outline in sorted(context.outlines.items()):
+    for (lang, page), outline in context.outlines.items():
         if not outline.former:
             continue
         path = display_path(config, lang, page)
@@ -59,8 +59,8 @@ def _source_findings(path: str, outline: PageOutline, lang: str) -> Iterator[Fin
                 f"`{former.id}` is in both `{ALIASES_KEY}` and `{RETIRED_KEY}`: keep it in one, "
                 f"`{ALIASES_KEY}` if its section was renamed, `{RETIRED_KEY}` if it is gone"))
         if not former.retired and former.target not in present:
-            close = difflib.get_close_matches(former.target, sections, n=1)
-            hint = f"did you mean `{close[0]}`?" if close else (
+            close = closest(former.target, sections)
+            hint = f"did you mean `{close}`?" if close else (
                 f"name one of its section IDs, or retire `{former.id}` with `{RETIRED_KEY}: "
                 f"{{{former.id}: page.md#section}}` if its content went elsewhere")
             yield Finding(path=path, line=former.line, code="KB206", lang=lang, message=(

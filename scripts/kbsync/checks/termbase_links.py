@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from kbsync.checks.anchors import PAGE_MISSING, leads_to_page, link_problem
+from kbsync.checks.anchors import PAGE_MISSING, link_problem, page_link
 from kbsync.checks.context import RunContext
 from kbsync.codes import Code, Severity
 from kbsync.model import Finding, Link
@@ -33,13 +33,11 @@ def check_run(context: RunContext) -> Iterator[Finding]:
     for item in context.termbase.links:
         if item.lang not in locales:
             continue  # not a language of the site: loading the termbase reports it
-        if EXTERNAL_RE.match(item.target) or not leads_to_page(item.target):
-            continue
-        link = Link(item.target, item.line, False)
-        problem = link_problem(context, link, item.lang, glossary)
+        link = page_link(Link(item.target, item.line, bool(EXTERNAL_RE.match(item.target))), item.lang, glossary,
+                         config.locales)
+        problem = link_problem(context, link, item.lang) if link is not None else None
         if problem is not None:
             kind, message = problem
             yield Finding(path=shown, line=item.line, code="KB407" if kind == PAGE_MISSING else "KB408", lang=item.lang,
                           message=f"concept `{item.concept}`, {item.lang} definition: {message} "
                                   f"(links are relative to {glossary})")
-

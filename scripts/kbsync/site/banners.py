@@ -119,25 +119,28 @@ def alias_anchors(html: str, state: SiteState, view: PageView) -> str:
     for old, new in outline.aliases:
         anchors[new] = anchors.get(new, "") + f'<span id="{escape(old)}"></span>'
     html = _before_headings(html, anchors)
-    return html + "".join(retired_note(state, view, former) for former in outline.retired)
+    titles: dict[str, dict[str, str]] = {}  # page -> its section titles, read once per page named
+    return html + "".join(retired_note(state, view, former, titles) for former in outline.retired)
 
 
-def retired_note(state: SiteState, view: PageView, former: FormerSection) -> str:
+def retired_note(state: SiteState, view: PageView, former: FormerSection, titles: dict[str, dict[str, str]]) -> str:
     """The note kept at `#<retired ID>`: a sentence and a link to where the section's content is now."""
     page, _, section = former.target.partition("#")
     page = page or view.page
     href = "" if page == view.page and section else relative_url(state.languages.page_url(view.lang, page), view.url)
     href += f"#{section}" if section else ""
     return (f'\n<p class="kb-banner kb-banner--retired" id="{escape(former.id)}">{escape(view.ui["retired_section"])} '
-            f'<a href="{escape(href)}">{escape(_place(state, view, page, section))}</a></p>')
+            f'<a href="{escape(href)}">{escape(_place(state, view, page, section, titles))}</a></p>')
 
 
-def _place(state: SiteState, view: PageView, page: str, section: str) -> str:
+def _place(state: SiteState, view: PageView, page: str, section: str, titles: dict[str, dict[str, str]]) -> str:
     """A page and section as the reader's language names them: `Page title – Section title`."""
     outline = state.run.outlines.get((view.lang, page)) or state.run.outlines.get((state.source, page))
     if outline is None:
         return f"{page}#{section}" if section else page
-    section_title = outline.section_title(section) if section else None
+    if page not in titles:
+        titles[page] = dict(outline.sections)
+    section_title = titles[page].get(section) if section else None
     if section_title is None:
         return outline.title
     return section_title if page == view.page else f"{outline.title} – {section_title}"
