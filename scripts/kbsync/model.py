@@ -8,6 +8,7 @@ the file is.
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -141,10 +142,12 @@ class PageContent:
     problems: tuple[Problem, ...] = ()
 
     def section(self, section_id: str) -> Section | None:
-        for section in self.sections:
-            if section.id == section_id:
-                return section
-        return None
+        return self._by_id.get(section_id)
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Section]:
+        # The first section with an ID wins, as a scan would find it; every check looks sections up.
+        return {section.id: section for section in reversed(self.sections)}
 
     @property
     def section_ids(self) -> tuple[str, ...]:
@@ -190,7 +193,11 @@ class PageOutline:
     heading_ids: tuple[str, ...] = ()  # IDs of headings that are not sections (level 1 with `{#id}`)
 
     def section_title(self, section_id: str) -> str | None:
-        return next((title for sid, title in self.sections if sid == section_id), None)
+        return self._titles.get(section_id)
+
+    @functools.cached_property
+    def _titles(self) -> dict[str, str]:
+        return {section_id: title for section_id, title in reversed(self.sections)}
 
     @property
     def aliases(self) -> tuple[tuple[str, str], ...]:

@@ -15,6 +15,7 @@ Reporting those sections as outdated would claim changes nobody made.
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass
 
 from kbsync.model import Page
@@ -62,7 +63,12 @@ class PageStatus:
     other_schemes: tuple[int, ...] = ()
 
     def section(self, section_id: str) -> SectionStatus | None:
-        return next((section for section in self.sections if section.id == section_id), None)
+        return self._by_id.get(section_id)
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, SectionStatus]:
+        # Looked up once per section by the checks and the site: an index, not a scan per look-up.
+        return {section.id: section for section in reversed(self.sections)}
 
 
 @dataclass(frozen=True)
@@ -121,7 +127,12 @@ class StatusReport:
     pages: tuple[PageStatus, ...]
 
     def page(self, lang: str, page: str) -> PageStatus | None:
-        return next((item for item in self.pages if item.lang == lang and item.page == page), None)
+        return self._by_page.get((lang, page))
+
+    @functools.cached_property
+    def _by_page(self) -> dict[tuple[str, str], PageStatus]:
+        # The site looks up every page it renders: an index, not a scan per page.
+        return {(item.lang, item.page): item for item in reversed(self.pages)}
 
 
 def _percent(part: int, whole: int) -> float:
