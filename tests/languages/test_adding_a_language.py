@@ -8,6 +8,7 @@ readers in Spanish. Without the profile, both name the file to add.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -49,7 +50,7 @@ def spanish_kb(tmp_path_factory, kb_tools) -> tuple[Path, Path]:
     (root / "mkdocs.yml").write_text(config.replace("  - kbsync:\n", SPANISH + "  - kbsync:\n", 1), "utf-8")
     termbase = yaml.safe_load((root / "docs/termbase.yml").read_text("utf-8"))
     for concept in termbase["concepts"]:  # test data: the English entries stand in for Spanish ones
-        concept["es"] = dict(concept["en"])
+        concept["es"] = copy.deepcopy(concept["en"])  # no shared objects: YAML anchors are refused
     (root / "docs/termbase.yml").write_text(yaml.safe_dump(termbase, allow_unicode=True, sort_keys=False), "utf-8")
     (root / "docs/es").mkdir()
     shutil.copy2(root / "docs/en/index.md", root / "docs/es/index.md")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kbsync.commands.recording import PageSet, require_kept
+from kbsync.commands.recording import PageSet, require_current_scheme, require_kept
 from kbsync.commands.session import Session
 from kbsync.errors import UsageError
 from kbsync.history.git import HistoryUnavailable, section_versions
@@ -33,6 +33,8 @@ def run(args: argparse.Namespace, session: Session) -> int:
     translations = [translation for translation in
                     (page_set.translation(lang, page) for lang in config.translation_langs)
                     if translation is not None and translation.content.provenance is not None]
+    for translation in translations:
+        require_current_scheme(translation, "ack")
     updates: dict[str, dict[str, str]] = {}
     left_behind = 0
     for section_id in args.section:

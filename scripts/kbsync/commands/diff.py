@@ -6,7 +6,7 @@ import argparse
 import difflib
 import sys
 
-from kbsync.commands.recording import PageSet
+from kbsync.commands.recording import PageSet, require_current_scheme
 from kbsync.commands.session import Session
 from kbsync.errors import InputError, UsageError
 from kbsync.history.git import HistoryUnavailable, is_shallow, section_versions
@@ -31,6 +31,7 @@ def run(args: argparse.Namespace, session: Session) -> int:
     if translation is None:
         raise InputError(f"{display_path(config, lang, page)} does not exist",
                          hint="there is nothing to compare yet")
+    require_current_scheme(translation, "diff")
     status = page_status(lang, page, source, translation, source.path, translation.path)
     changed = [item for item in status.sections
                if item.state in (SectionState.OUTDATED, SectionState.NEW_IN_SOURCE)]

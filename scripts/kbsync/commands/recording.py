@@ -10,6 +10,7 @@ from kbsync.checks.page_reading import code_of
 from kbsync.commands.session import Session
 from kbsync.reading.analysis import PROVENANCE_KEY
 from kbsync.reading.docs_tree import DocsTree, analyse, read_files
+from kbsync.reading.fingerprints import SCHEME, scheme_of
 from kbsync.errors import InputError
 from kbsync.model import Page
 from kbsync.pairing import display_path, page_path
@@ -84,3 +85,17 @@ def require_kept(page: Page, replaced: set[str], fix: str) -> None:
         raise InputError(f"`{PROVENANCE_KEY}` holds entries that are not fingerprints: {named}; "
                          "kbsync would have to drop them", path=page.path, line=lost[0].line,
                          hint=f"{fix}; nothing was changed")
+
+
+def require_current_scheme(page: Page, command: str) -> None:
+    """Refuse a translation whose `l10n` values come from another fingerprint scheme (KB808/KB809):
+    `command` would compare them with values it cannot compare with."""
+    provenance = page.content.provenance
+    schemes = sorted({scheme_of(value) for value in provenance.source_sections.values()} - {SCHEME}) \
+        if provenance is not None else []
+    if schemes:
+        newer = schemes[-1] > SCHEME
+        raise InputError(f"`{PROVENANCE_KEY}` was recorded with fingerprint scheme {schemes[-1]}; "
+                         f"`kbsync {command}` compares scheme {SCHEME}", path=page.path,
+                         line=page.content.key_lines.get(PROVENANCE_KEY),
+                         hint="upgrade kbsync" if newer else "run `kbsync migrate` first; nothing was changed")

@@ -84,6 +84,16 @@ def test_a_section_of_an_older_scheme_is_not_compared_until_migrated(old):
     assert any(" KB801 " in line for line in old.findings("docs/fr"))
 
 
+def test_diff_and_ack_send_a_page_in_an_older_scheme_to_migrate_first(old):
+    before = snapshot(old)
+    for argv in (["diff", "it", PAGE], ["ack", PAGE, "--section", "basics"]):
+        result = old.run(*argv)
+        assert result.code == 2
+        assert result.err.startswith(f"kbsync: error: docs/it/{PAGE}:7: `l10n` was recorded with fingerprint "
+                                     f"scheme 1; `kbsync {argv[0]}` compares scheme 2 (run `kbsync migrate` first")
+    assert snapshot(old) == before
+
+
 def test_migrate_keeps_up_to_date_sections_up_to_date(old):
     before = snapshot(old)
     result = old.run("migrate")
