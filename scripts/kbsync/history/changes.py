@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 from dataclasses import dataclass
 
 from kbsync.reading.analysis import Analyzer
@@ -81,16 +82,45 @@ def _changes_in(config: SiteConfig, folder: str, log: str) -> tuple[SectionChang
 
 
 def last_changed(config: SiteConfig) -> dict[str, datetime.date]:
-    """For every committed page file (path relative to the repository root) the date of its last commit."""
+    """For every committed page file (path relative to the repository root) the date of the last
+    commit that changed its text.
+
+    A commit that changed only bookkeeping lines (the `l10n` fingerprints that `kbsync sync` and
+    `kbsync migrate` write, or `last_reviewed`, which the footer shows apart) is no change of the
+    text readers see. One `git log -p` of the docs folder, read once: linear in the history.
+    """
     docs = config.docs_dir.relative_to(config.root).as_posix()
-    log = git(config.root, "log", "--name-only", f"--format={_RECORD}%cs", "--", docs).decode("utf-8", "replace")
+    log = git(config.root, "-c", "core.quotePath=false", "log", "-p", "--unified=0", "--no-renames", "--no-color",
+              "--no-ext-diff",
+              f"--format={_RECORD}%cs", "--", docs).decode("utf-8", "replace")
     dates: dict[str, datetime.date] = {}
     for record in log.split(_RECORD)[1:]:
-        date, *paths = record.strip("\n").split("\n")
-        for path in paths:
-            if path and path not in dates:
-                dates[path] = datetime.date.fromisoformat(date)
+        date_text, _, diff = record.partition("\n")
+        date = datetime.date.fromisoformat(date_text.strip())
+        for path, changed in _changed_lines(diff):
+            if path not in dates and not all(_BOOKKEEPING_LINE.match(line) for line in changed):
+                dates[path] = date
     return dates
+
+
+# A line of the `l10n` key as kbsync writes it, or the review date: not the page's text.
+_BOOKKEEPING_LINE = re.compile(r'^[+-]\s*(?:l10n:|source_sections:(?: \{\})?|last_reviewed: .*|'
+                               r'(?:"[^"]*"|[A-Za-z0-9_][A-Za-z0-9_-]*): "(?:\d+:)?[0-9a-f]{16}")\s*$')
+
+
+def _changed_lines(diff: str) -> list[tuple[str, list[str]]]:
+    """(path, its added and removed lines) for each file of one commit's patch. A file added,
+    removed or binary gets a line that is not bookkeeping, so it always counts."""
+    files: list[tuple[str, list[str]]] = []
+    for part in ("\n" + diff).split("\ndiff --git ")[1:]:
+        header, _, body = part.partition("\n@@")
+        path = header.split("\n", 1)[0].split(" b/", 1)[-1]
+        # The body starts at the first hunk, after the `---`/`+++` file header lines.
+        lines = [line for line in body.split("\n") if line.startswith(("+", "-"))]
+        if "\nnew file mode" in header or "\ndeleted file mode" in header or "Binary files" in header or not body:
+            lines.append("+<file>")
+        files.append((path, lines))
+    return files
 
 
 def _source_folder(config: SiteConfig) -> str:
