@@ -14,6 +14,7 @@ TARGET = "docs/it/guidelines/service-quality.md"
 # corpus file -> (finding code, line, does `sync` refuse the file?)
 CASES = {
     "malformed-front-matter.md": ("KB107", 3, True),
+    "unclosed-front-matter.md": ("KB107", 1, True),
     "duplicate-heading-id.md": ("KB109", 17, True),
     "missing-heading-id.md": ("KB108", 11, False),
     "bom.md": ("KB105", 1, False),

@@ -6,6 +6,7 @@ A tree check: it looks at the docs tree as a whole, not at a pair of pages.
 
 from __future__ import annotations
 
+import os
 from typing import Iterator
 
 from kbsync.checks.context import CheckContext
@@ -23,10 +24,13 @@ CODES = (
          "a page file in a language folder does not end in `.md` (`.MD`, `.markdown`)"),
     Code("KB117", Severity.ERROR, "language-folder-is-file",
          "a language of mkdocs.yml has a file where its folder should be"),
+    Code("KB118", Severity.ERROR, "page-link-broken",
+         "a page file is a symbolic link that leads nowhere (its target is missing, or a loop)"),
 )
 
 #: Codes whose files the site would publish raw or fail on (kbsync.site.state stops the build on them).
-UNPUBLISHABLE = frozenset(("file-name-not-utf8", "page-not-md", "language-folder-is-file"))
+UNPUBLISHABLE = frozenset(("file-name-not-utf8", "page-not-md", "language-folder-is-file",
+                           "page-link-broken"))
 
 
 def check_tree(context: CheckContext) -> Iterator[Finding]:
@@ -46,6 +50,10 @@ def check_tree(context: CheckContext) -> Iterator[Finding]:
         yield Finding(path=f"{docs}/{path}", line=0, code="KB116", lang=path.split("/", 1)[0],
                       message=f"pages end in `.md`: rename it to {docs}/{stem}.md (the site would "
                       "publish it as it is, and kbsync does not check it)")
+    for path in context.inventory.broken_links:
+        yield Finding(path=f"{docs}/{path}", line=0, code="KB118", lang=path.split("/", 1)[0],
+                      message=f"a symbolic link to {os.readlink(config.docs_dir / path)}, which does not "
+                      "exist or links back to itself: replace the link with the page, or delete it")
     for lang in context.inventory.file_folders:
         yield Finding(path=f"{docs}/{lang}", line=0, code="KB117", lang=lang,
                       message=f"{docs}/{lang} is a file; the pages in {config.language_name(lang)} "

@@ -34,6 +34,7 @@ class Inventory:
     file_folders: tuple[str, ...] = ()
     misnamed_pages: tuple[str, ...] = ()
     undecodable_names: tuple[str, ...] = ()
+    broken_links: tuple[str, ...] = ()  # page files that are symbolic links to nothing (missing, a loop)
 
     def exists(self, lang: str, page: str) -> bool:
         return page in self.pages.get(lang, frozenset())
@@ -65,7 +66,7 @@ class DocsTree:
 
 def scan(config: SiteConfig) -> Inventory:
     pages: dict[str, frozenset[str]] = {}
-    missing, file_folders, misnamed, undecodable = [], [], [], []
+    missing, file_folders, misnamed, undecodable, broken = [], [], [], [], []
     for lang in config.locales:
         folder = config.docs_dir / lang
         if folder.is_dir():
@@ -73,6 +74,7 @@ def scan(config: SiteConfig) -> Inventory:
             pages[lang] = frozenset(found.pages)
             misnamed += (f"{lang}/{path}" for path in found.misnamed)
             undecodable += (f"{lang}/{path}" for path in found.undecodable)
+            broken += (f"{lang}/{path}" for path in found.broken_links)
         else:
             missing.append(lang)
             if folder.exists():
@@ -85,7 +87,7 @@ def scan(config: SiteConfig) -> Inventory:
                 unknown.append(entry.name)
     return Inventory(pages=pages, missing_folders=tuple(missing), unknown_folders=tuple(unknown),
                      file_folders=tuple(file_folders), misnamed_pages=tuple(misnamed),
-                     undecodable_names=tuple(undecodable))
+                     undecodable_names=tuple(undecodable), broken_links=tuple(broken))
 
 
 # The suffixes MkDocs reads as Markdown (mkdocs.utils.markdown_extensions, compared as it does,
@@ -98,10 +100,11 @@ class _FolderFiles:
     pages: list[str]  # the .md files, relative to the folder, with slashes
     misnamed: list[str]  # files that look like pages but do not end in `.md`
     undecodable: list[str]  # files and folders whose names are not UTF-8 (not entered)
+    broken_links: list[str]  # `.md` names that are symbolic links leading nowhere
 
 
 def _folder_files(folder: Path) -> _FolderFiles:
-    found = _FolderFiles([], [], [])
+    found = _FolderFiles([], [], [], [])
     for directory, folders, names in os.walk(folder):
         relative = Path(directory).relative_to(folder).as_posix()
         prefix = "" if relative == "." else relative + "/"
@@ -112,8 +115,11 @@ def _folder_files(folder: Path) -> _FolderFiles:
             if not _is_utf8(name):
                 found.undecodable.append(_shown(prefix + name))
             elif name.endswith(".md"):
-                if os.path.isfile(os.path.join(directory, name)):
+                path = os.path.join(directory, name)
+                if os.path.isfile(path):
                     found.pages.append(prefix + name)
+                elif os.path.islink(path) and not os.path.exists(path):
+                    found.broken_links.append(prefix + name)  # MkDocs would fail reading it
             elif name.lower().endswith(PAGE_SUFFIXES) and not name.startswith("."):
                 found.misnamed.append(prefix + name)
     return found

@@ -18,6 +18,7 @@ from kbsync.reading.yaml_source import YamlSourceError, compose_mapping, constru
 # mkdocs.utils.meta.YAML_RE
 FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 WHAT = "front matter"
+OPENING_RE = re.compile(r"^-{3}[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ def split_front_matter(text: str) -> FrontMatter:
     """Parse the front matter of LF text. A YAML error is reported in `error`, never raised."""
     match = FRONT_MATTER_RE.match(text)
     if not match:
+        if OPENING_RE.match(text):
+            # MkDocs would render the whole block as text, fingerprints and all.
+            return FrontMatter(present=True, error="the front matter has no closing `---` line", error_line=1)
         return FrontMatter(present=False)
     block = match.group(1)
     body_line = text[:match.end()].count("\n") + 1

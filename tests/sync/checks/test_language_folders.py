@@ -1,4 +1,4 @@
-"""The language_folders check (KB111, KB112, KB115–KB117): the tree is changed, the exact finding is expected."""
+"""The language_folders check (KB111, KB112, KB115–KB118): the tree is changed, the exact finding is expected."""
 
 from __future__ import annotations
 
@@ -41,3 +41,15 @@ def test_a_language_folder_that_is_a_file_is_reported_once(synced):
     assert result.code == 1
     assert result.lines == ["docs/fr:0: KB117 docs/fr is a file; the pages in Français belong in a folder "
                             "docs/fr/: move the file away and create the folder"]
+
+
+def test_a_page_that_links_to_nothing_is_reported(synced):
+    (synced.root / "docs/it/loop.md").symlink_to(synced.root / "docs/it/loop.md")
+    (synced.root / "docs/fr/gone.md").symlink_to(synced.root / "docs/fr/nowhere.md")
+    result = synced.run("check")
+    assert result.code == 1 and "Traceback" not in result.out + result.err
+    assert result.lines == [
+        f"docs/fr/gone.md:0: KB118 a symbolic link to {synced.root}/docs/fr/nowhere.md, which does not exist or "
+        "links back to itself: replace the link with the page, or delete it",
+        f"docs/it/loop.md:0: KB118 a symbolic link to {synced.root}/docs/it/loop.md, which does not exist or "
+        "links back to itself: replace the link with the page, or delete it"]
