@@ -28,6 +28,8 @@ def run_jobs(function: Callable[[Job], Result], jobs: Sequence[Job],
         workers = Workers(start, start_args, len(jobs))
     with workers:
         if workers.pool is None:
+            if not jobs:
+                return []  # nothing changed since the cached run: no Markdown reader to build
             start(*start_args)
             return [function(job) for job in jobs]
         # Small chunks, so that no worker is left with a long tail while the other idles.
