@@ -150,18 +150,9 @@ def _place(state: SiteState, view: PageView, page: str, section: str, titles: di
 _HEADING_START = re.compile(r'<h([1-6]) id="([^"]*)"[^>]*>')
 
 
-def after_heading(html: str, section_id: str, fragment: str) -> str:
-    """`fragment` inserted right after the heading with ID `section_id` (unchanged if there is none)."""
-    return after_headings(html, {section_id: fragment})
-
-
 def after_headings(html: str, fragments: dict[str, str]) -> str:
     """Each fragment inserted right after the first heading with its ID, in one pass over `html`."""
     return _insert_at_headings(html, fragments, after=True)
-
-
-def _before_heading(html: str, section_id: str, fragment: str) -> str:
-    return _before_headings(html, {section_id: fragment})
 
 
 def _before_headings(html: str, fragments: dict[str, str]) -> str:
