@@ -102,20 +102,43 @@ class Heading:
 
 @dataclass(frozen=True)
 class MalformedEntry:
-    """An entry of `l10n.source_sections` that is not a section ID with a fingerprint, as written."""
+    """An entry of `l10n.<key>` that is not in the form kbsync writes, as written: `key` is
+    `source_sections` (an ID with a fingerprint) or a record map (`translated`, ...)."""
 
     section_id: str
     value: str
     line: int
+    key: str = "source_sections"
+
+
+@dataclass(frozen=True)
+class Record:
+    """Who did something to a section's translation, and when: `translated`, `reviewed` or
+    `acknowledged` (with the `reason` an override gave). Names come from a flag or from git's
+    `user.name`, never invented."""
+
+    by: str
+    date: datetime.date
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
 class Provenance:
     """The `l10n` key of a translated page: source section ID -> fingerprint, in source order;
-    `malformed`: the entries that are not, kept so that they are reported and never dropped."""
+    per section, who translated, reviewed or acknowledged it (valid while the section's recorded
+    fingerprint is the source's: a source change voids them); `malformed`: the entries that are
+    not in the form kbsync writes, kept so that they are reported and never dropped."""
 
     source_sections: dict[str, str]
     malformed: tuple[MalformedEntry, ...] = ()
+    translated: dict[str, Record] = field(default_factory=dict)
+    reviewed: dict[str, Record] = field(default_factory=dict)
+    acknowledged: dict[str, Record] = field(default_factory=dict)
+
+    def records(self) -> dict[str, dict[str, Record]]:
+        """The record maps by their front matter key, in the order kbsync writes them."""
+        return {"translated": self.translated, "reviewed": self.reviewed,
+                "acknowledged": self.acknowledged}
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from kbsync.reading.analysis import PROVENANCE_KEY
+from kbsync.reading.analysis import PROVENANCE_KEY, SOURCE_SECTIONS_KEY
 from kbsync.checks.context import CheckContext, Pair, finding
 from kbsync.codes import Code, Severity
 from kbsync.reading.front_matter import json_ready
@@ -57,6 +57,13 @@ def check(pair: Pair, context: CheckContext) -> Iterator[Finding]:
 def _malformed_entries(pair: Pair, provenance: Provenance) -> Iterator[Finding]:
     again = f"kbsync sync {pair.lang} {pair.page}"
     for entry in provenance.malformed:
+        if entry.key != SOURCE_SECTIONS_KEY:
+            where = f"`{PROVENANCE_KEY}.{entry.key}" + (f".{entry.section_id}`" if entry.section_id else "`")
+            yield finding(pair, entry.line, "KB203",
+                          f"front matter {where}: `{entry.value}` is not a record "
+                          "`{by: NAME, date: YYYY-MM-DD}`: kbsync writes these; restore the entry "
+                          "from git history or remove it", entry.section_id or None)
+            continue
         if not entry.section_id:
             yield finding(pair, entry.line, "KB203", f"front matter `{PROVENANCE_KEY}.source_sections`: "
                           f"an entry without a section ID: run `{again}` to record every section again")

@@ -11,10 +11,11 @@ from kbsync.commands.session import Session
 from kbsync.reading.analysis import PROVENANCE_KEY
 from kbsync.reading.docs_tree import DocsTree, analyse, read_files
 from kbsync.reading.fingerprints import SCHEME, scheme_of
-from kbsync.errors import InputError
-from kbsync.model import Page
+from kbsync.errors import InputError, UsageError
+from kbsync.history.git import git_user_name
+from kbsync.model import Page, Provenance, Record
 from kbsync.pairing import display_path, page_path
-from kbsync.writing.provenance import set_provenance
+from kbsync.writing.provenance import provenance_data, set_provenance
 from kbsync.writing.transaction import FileWrite, write_files
 
 
@@ -39,11 +40,16 @@ class PageSet:
         translation = self.tree.page(lang, page)
         return require_sound(translation) if translation is not None else None
 
-    def provenance_write(self, page: Page, recorded: dict[str, str]) -> FileWrite | None:
-        """The page with `recorded` as its provenance; None when it already says exactly that."""
+    def provenance_write(self, page: Page, recorded: Provenance | dict[str, str]) -> FileWrite | None:
+        """The page with `recorded` as its provenance (a bare map of fingerprints: the current
+        records of the sections whose fingerprint stays, see `rerecord`); None when it already
+        says exactly that."""
         current = page.content.provenance
+        if not isinstance(recorded, Provenance):
+            recorded = rerecord(current, recorded)
         if current is not None and not current.malformed \
-                and list(current.source_sections.items()) == list(recorded.items()):
+                and list(current.source_sections.items()) == list(recorded.source_sections.items()) \
+                and provenance_data(current) == provenance_data(recorded):
             return None
         data = self.data[page.lang, page.page]
         edited = set_provenance(data, recorded, page.path)
@@ -54,6 +60,49 @@ class PageSet:
         """Every file of `writes` or none (kbsync.writing.transaction)."""
         config = self.session.config
         write_files(writes, config.docs_dir, config.docs_prefix)
+
+
+def rerecord(current: Provenance | None, recorded: dict[str, str], *,
+             translated: Record | None = None, acknowledged: Record | None = None,
+             touched: set[str] | None = None) -> Provenance:
+    """The provenance recording `recorded` (every section's fingerprint, in source order).
+
+    A section whose fingerprint changes (or is recorded for the first time) loses its records:
+    they were about the old source text. `translated` / `acknowledged` are recorded for the
+    sections that changed, and for those in `touched` (the sections a command was told to
+    record again). Records of sections no longer recorded go with them.
+    """
+    before = current.source_sections if current is not None else {}
+    changed = {section_id for section_id, value in recorded.items() if before.get(section_id) != value}
+    renewed = changed | (touched or set())
+    maps: dict[str, dict[str, Record]] = {}
+    for name, records in (current.records() if current is not None else {}).items():
+        maps[name] = {section_id: record for section_id, record in records.items()
+                      if section_id in recorded and section_id not in changed}
+    for name, record in (("translated", translated), ("acknowledged", acknowledged)):
+        kept = maps.setdefault(name, {})
+        if record is not None:
+            for section_id in recorded:
+                if section_id in renewed:
+                    kept[section_id] = record
+            order = {section_id: position for position, section_id in enumerate(recorded)}
+            maps[name] = dict(sorted(kept.items(), key=lambda item: order[item[0]]))
+    return Provenance(dict(recorded), translated=maps.get("translated", {}),
+                      reviewed=maps.get("reviewed", {}), acknowledged=maps.get("acknowledged", {}))
+
+
+def person(name: str | None, flag: str, session: Session) -> str | None:
+    """The name given with `flag`, else git's `user.name`, else None: never invented. A name must
+    be printable text on one line (it is written into the front matter)."""
+    if name is None:
+        name = git_user_name(session.config)
+    if name is None:
+        return None
+    name = name.strip()
+    if not name or not name.isprintable():
+        raise UsageError(f"{flag}: `{name}` is not a name (printable text on one line)",
+                         hint=f"give {flag} NAME, or set git's user.name")
+    return name
 
 
 def require_sound(page: Page) -> Page:
@@ -82,7 +131,7 @@ def require_kept(page: Page, replaced: set[str], fix: str) -> None:
     if lost:
         named = ", ".join(f"`{entry.section_id}` (line {entry.line})" if entry.section_id
                           else f"an entry without ID (line {entry.line})" for entry in lost)
-        raise InputError(f"`{PROVENANCE_KEY}` holds entries that are not fingerprints: {named}; "
+        raise InputError(f"`{PROVENANCE_KEY}` holds entries that are not in the form kbsync writes: {named}; "
                          "kbsync would have to drop them", path=page.path, line=lost[0].line,
                          hint=f"{fix}; nothing was changed")
 

@@ -104,8 +104,10 @@ def last_changed(config: SiteConfig) -> dict[str, datetime.date]:
 
 
 # A line of the `l10n` key as kbsync writes it, or the review date: not the page's text.
-_BOOKKEEPING_LINE = re.compile(r'^[+-]\s*(?:l10n:|source_sections:(?: \{\})?|last_reviewed: .*|'
-                               r'(?:"[^"]*"|[A-Za-z0-9_][A-Za-z0-9_-]*): "(?:\d+:)?[0-9a-f]{16}")\s*$')
+_BOOKKEEPING_LINE = re.compile(r'^[+-]\s*(?:l10n:|source_sections:(?: \{\})?|translated:|reviewed:|'
+                               r'acknowledged:|last_reviewed: .*|'
+                               r'(?:"[^"]*"|[A-Za-z0-9_][A-Za-z0-9_-]*): (?:"(?:\d+:)?[0-9a-f]{16}"|'
+                               r'\{by: "(?:[^"\\]|\\.)*", date: \d{4}-\d\d-\d\d(?:, reason: "(?:[^"\\]|\\.)*")?\}))\s*$')
 
 
 def _changed_lines(diff: str) -> list[tuple[str, list[str]]]:

@@ -79,3 +79,12 @@ def is_shallow(config: SiteConfig) -> bool:
         return git(config.root, "rev-parse", "--is-shallow-repository").decode().strip() == "true"
     except HistoryUnavailable:
         return False
+
+
+def git_user_name(config: SiteConfig) -> str | None:
+    """git's `user.name` for the repository (None when git has none or cannot answer)."""
+    try:
+        name = git(config.root, "config", "user.name").decode("utf-8", "replace").strip()
+    except HistoryUnavailable:
+        return None
+    return name or None

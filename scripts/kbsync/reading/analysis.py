@@ -6,6 +6,7 @@ what lets kbsync cache results by content hash (kbsync.checks.runner). Files are
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import re
@@ -19,7 +20,7 @@ from kbsync.reading.front_matter import FRONT_MATTER_RE, json_ready, split_front
 from kbsync.reading.language_id import distinguishes, identify, may_be, model_language
 from kbsync.reading.fingerprints import VALUE_PATTERN
 from kbsync.reading.markdown_reader import MarkdownReader
-from kbsync.model import MalformedEntry, PageContent, Problem, Provenance
+from kbsync.model import MalformedEntry, PageContent, Problem, Provenance, Record
 from kbsync.reading.page_text import decode_page
 from kbsync.config import SiteConfig
 from kbsync.reading.yaml_source import YamlSourceError, compose_mapping
@@ -27,6 +28,8 @@ from kbsync.reading.yaml_source import YamlSourceError, compose_mapping
 PROVENANCE_KEY = "l10n"
 FINGERPRINT_RE = re.compile(VALUE_PATTERN)  # any scheme's value (kbsync.reading.fingerprints)
 SOURCE_SECTIONS_KEY = "source_sections"
+# The per-section records beside the fingerprints, in the order kbsync writes them (model.Record).
+RECORD_KEYS = ("translated", "reviewed", "acknowledged")
 
 
 def content_key(data: bytes, lang: str, config: SiteConfig) -> str:
@@ -80,35 +83,58 @@ class Analyzer:
 
 
 def read_provenance(front_matter: dict[str, Any], text: str = "") -> Provenance | None:
-    """The recorded fingerprints when the key has the form schemas/l10n.schema.json wants; None
-    when it has not. An entry that is not an ID with a fingerprint is kept in `malformed`, with
+    """The recorded fingerprints and records when the key has the form schemas/l10n.schema.json
+    wants; None when it has not. An entry that is not in that form is kept in `malformed`, with
     its line in `text` (the page's text), so that it is reported and never silently dropped."""
     value = front_matter.get(PROVENANCE_KEY)
-    if not isinstance(value, dict) or list(value) != [SOURCE_SECTIONS_KEY]:
+    if not isinstance(value, dict) or SOURCE_SECTIONS_KEY not in value \
+            or not set(value) <= {SOURCE_SECTIONS_KEY, *RECORD_KEYS}:
         return None
-    sections = value[SOURCE_SECTIONS_KEY]
-    if not isinstance(sections, dict):
+    if not all(isinstance(entries, dict) for entries in value.values()):
         return None
     recorded: dict[str, str] = {}
-    malformed: list[tuple[int, str, Any]] = []
-    for position, (section_id, fingerprint) in enumerate(sections.items()):
+    malformed: list[tuple[str, int, str, Any]] = []
+    for position, (section_id, fingerprint) in enumerate(value[SOURCE_SECTIONS_KEY].items()):
         key = "" if section_id is None else str(section_id)
         if key and isinstance(fingerprint, str) and FINGERPRINT_RE.fullmatch(fingerprint):
             recorded[key] = fingerprint
         else:
-            malformed.append((position, key, fingerprint))
+            malformed.append((SOURCE_SECTIONS_KEY, position, key, fingerprint))
+    records: dict[str, dict[str, Record]] = {}
+    for name in RECORD_KEYS:
+        records[name] = {}
+        for position, (section_id, entry) in enumerate(value.get(name, {}).items()):
+            key = "" if section_id is None else str(section_id)
+            record = _record(entry)
+            if key and record is not None:
+                records[name][key] = record
+            else:
+                malformed.append((name, position, key, entry))
     if not malformed:
-        return Provenance(recorded)
-    lines, fallback = _entry_lines(text, len(sections))
+        return Provenance(recorded, **records)
+    lines = {name: _entry_lines(text, len(value[name]), name) for name in {name for name, *_ in malformed}}
     return Provenance(recorded, tuple(
-        MalformedEntry(key, _as_written(fingerprint), lines[position] if lines else fallback)
-        for position, key, fingerprint in malformed))
+        MalformedEntry(key, _as_written(entry),
+                       lines[name][0][position] if lines[name][0] else lines[name][1], name)
+        for name, position, key, entry in malformed), **records)
 
 
-def _entry_lines(text: str, count: int) -> tuple[list[int], int]:
-    """The file line of each `l10n.source_sections` entry, in order (empty when they cannot be
-    told apart), and the line of `source_sections` itself. Parsed again only for a page with a
-    malformed entry, so the common case pays nothing for it."""
+def _record(entry: Any) -> Record | None:
+    """A record (`{by: NAME, date: DATE}`, with `reason` for an override) or None when malformed."""
+    if not isinstance(entry, dict) or not {"by", "date"} <= set(entry) <= {"by", "date", "reason"}:
+        return None
+    by, on, reason = entry["by"], entry["date"], entry.get("reason")
+    if not isinstance(by, str) or not by.strip() or type(on) is not datetime.date:
+        return None
+    if reason is not None and (not isinstance(reason, str) or not reason.strip()):
+        return None
+    return Record(by, on, reason)
+
+
+def _entry_lines(text: str, count: int, name: str) -> tuple[list[int], int]:
+    """The file line of each `l10n.<name>` entry, in order (empty when they cannot be told
+    apart), and the line of `<name>` itself. Parsed again only for a page with a malformed
+    entry, so the common case pays nothing for it."""
     match = FRONT_MATTER_RE.match(text)
     if match is None:
         return [], 1
@@ -117,10 +143,10 @@ def _entry_lines(text: str, count: int) -> tuple[list[int], int]:
     except YamlSourceError:
         return [], 1
     fallback = 1
-    for name in (PROVENANCE_KEY, SOURCE_SECTIONS_KEY):
+    for step in (PROVENANCE_KEY, name):
         if not isinstance(node, yaml.MappingNode):
             return [], fallback
-        pair = next(((key, value) for key, value in node.value if key.value == name), None)
+        pair = next(((key, value) for key, value in node.value if key.value == step), None)
         if pair is None:
             return [], fallback
         fallback, node = 2 + pair[0].start_mark.line, pair[1]

@@ -15,6 +15,7 @@ import yaml
 
 from kbsync.reading.analysis import PROVENANCE_KEY, SOURCE_SECTIONS_KEY
 from kbsync.errors import InputError
+from kbsync.model import Provenance, Record
 from kbsync.reading.page_text import BOM, MAX_PAGE_BYTES
 from kbsync.reading.yaml_source import YamlSourceError, compose_mapping, construct
 
@@ -28,18 +29,48 @@ def _key(section_id: str) -> str:
     return section_id if plain else json.dumps(section_id, ensure_ascii=False)
 
 
-def provenance_lines(recorded: dict[str, str], indent: str, newline: str) -> str:
+def provenance_lines(provenance: Provenance, indent: str, newline: str) -> str:
+    recorded = provenance.source_sections
     if not recorded:
-        return f"{indent}{PROVENANCE_KEY}:{newline}{indent}  {SOURCE_SECTIONS_KEY}: {{}}{newline}"
-    lines = [f"{indent}{PROVENANCE_KEY}:", f"{indent}  {SOURCE_SECTIONS_KEY}:"]
-    # Always quoted: unquoted, YAML 1.1 reads `2:0123` as a number (base 60) and `1e10` as a float.
-    lines += [f'{indent}    {_key(section_id)}: "{fingerprint}"'
-              for section_id, fingerprint in recorded.items()]
+        lines = [f"{indent}{PROVENANCE_KEY}:", f"{indent}  {SOURCE_SECTIONS_KEY}: {{}}"]
+    else:
+        lines = [f"{indent}{PROVENANCE_KEY}:", f"{indent}  {SOURCE_SECTIONS_KEY}:"]
+        # Always quoted: unquoted, YAML 1.1 reads `2:0123` as a number (base 60) and `1e10` as a float.
+        lines += [f'{indent}    {_key(section_id)}: "{fingerprint}"'
+                  for section_id, fingerprint in recorded.items()]
+    for name, records in provenance.records().items():
+        if records:
+            lines.append(f"{indent}  {name}:")
+            lines += [f"{indent}    {_key(section_id)}: {_record(record)}"
+                      for section_id, record in records.items()]
     return newline.join(lines) + newline
 
 
-def set_provenance(data: bytes, recorded: dict[str, str], shown: str) -> bytes:
-    """`data` with its `l10n` key recording `recorded`; an InputError if it cannot be done safely."""
+def _record(record: Record) -> str:
+    """One record as a flow mapping on one line; text JSON-quoted (valid YAML, any character)."""
+    parts = [f"by: {json.dumps(record.by, ensure_ascii=False)}", f"date: {record.date.isoformat()}"]
+    if record.reason is not None:
+        parts.append(f"reason: {json.dumps(record.reason, ensure_ascii=False)}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def provenance_data(provenance: Provenance) -> dict:
+    """What the `l10n` key holds once written, as YAML reads it back."""
+    data: dict = {SOURCE_SECTIONS_KEY: dict(provenance.source_sections)}
+    for name, records in provenance.records().items():
+        if records:
+            data[name] = {section_id: {"by": record.by, "date": record.date,
+                                       **({"reason": record.reason} if record.reason is not None else {})}
+                          for section_id, record in records.items()}
+    return data
+
+
+def set_provenance(data: bytes, provenance: Provenance | dict[str, str], shown: str) -> bytes:
+    """`data` with its `l10n` key recording `provenance` (a bare map of fingerprints records
+    them without records); an InputError if it cannot be done safely."""
+    if not isinstance(provenance, Provenance):
+        provenance = Provenance(dict(provenance))
+    recorded = provenance
     if len(data) > MAX_PAGE_BYTES or b"\x00" in data:
         raise InputError("not a page kbsync edits (binary or larger than 1 MiB)", path=shown)
     bom = data.startswith(BOM)
@@ -61,7 +92,7 @@ def set_provenance(data: bytes, recorded: dict[str, str], shown: str) -> bytes:
     return (BOM if bom else b"") + edited.encode("utf-8")
 
 
-def _edit_block(block: str, recorded: dict[str, str], shown: str) -> str:
+def _edit_block(block: str, recorded: Provenance, shown: str) -> str:
     newline = "\r\n" if "\r\n" in block else "\n"
     lines = block.splitlines(keepends=True)
     node = _compose(block, shown)
@@ -107,11 +138,11 @@ def _data(text: str, shown: str) -> dict:
         raise InputError(error.message, path=shown, line=error.line) from error
 
 
-def _verify(before: str, after: str, recorded: dict[str, str], shown: str) -> None:
+def _verify(before: str, after: str, recorded: Provenance, shown: str) -> None:
     old, new = _data(before, shown), _data(after, shown)
     old.pop(PROVENANCE_KEY, None)
     written = new.pop(PROVENANCE_KEY, None)
-    if old != new or written != {SOURCE_SECTIONS_KEY: recorded}:
+    if old != new or written != provenance_data(recorded):
         raise InputError("kbsync could not edit this front matter without changing other keys; "
                          "the file was not changed", path=shown, line=1,
                          hint="move `l10n` to the end of the front matter as a block mapping")

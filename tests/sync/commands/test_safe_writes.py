@@ -64,7 +64,7 @@ def test_sync_one_section_refuses_to_drop_a_malformed_entry(synced):
     result = synced.run("sync", "it", PAGE, "--section", "quality-indicators")
     assert result.code == 2
     assert result.err == (
-        f"kbsync: error: {IT}:{line}: `l10n` holds entries that are not fingerprints: `basics` "
+        f"kbsync: error: {IT}:{line}: `l10n` holds entries that are not in the form kbsync writes: `basics` "
         f"(line {line}); kbsync would have to drop them (run `kbsync sync it {PAGE}` to record every "
         "section again, or name each of them with `--section`; nothing was changed)\n")
     assert synced.read(IT) == before
@@ -117,8 +117,8 @@ def test_ack_refuses_to_drop_a_malformed_entry(synced):
     result = synced.run("ack", PAGE, "--section", "quality-indicators")
     assert result.code == 2
     assert result.err.splitlines()[-1].startswith(
-        f"kbsync: error: {FR}:{line_of(synced, FR, '_intro:')}: `l10n` holds entries that are not "
-        "fingerprints: `_intro`")
+        f"kbsync: error: {FR}:{line_of(synced, FR, '_intro:')}: `l10n` holds entries that are not in "
+        "the form kbsync writes: `_intro`")
     assert tree(synced) == before
 
 
@@ -261,8 +261,8 @@ def test_corpus_file_with_a_malformed_fingerprint(kb):
     kb.write(IT, corpus.read_bytes())
     result = kb.run("sync", "it", PAGE, "--section", "quality-indicators")
     assert result.code == 2
-    assert result.err.startswith(f"kbsync: error: {IT}:9: `l10n` holds entries that are not "
-                                 "fingerprints: `basics` (line 9)")
+    assert result.err.startswith(f"kbsync: error: {IT}:9: `l10n` holds entries that are not in "
+                                 "the form kbsync writes: `basics` (line 9)")
     assert kb.read(IT) == corpus.read_bytes()
     assert kb.run("sync", "it", PAGE).code == 0  # records the sections the page has: its intro
     assert list(entries(kb, IT)) == ["_intro"]
