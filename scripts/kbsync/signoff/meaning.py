@@ -66,7 +66,7 @@ def _figures(before: Section, now: Section, lang: str) -> list[str]:
         order_now = [value for value, _ in new[:len(now.figures)]]
         if order_before != order_now:  # `5 Tage für A, 3 für B` -> `3 Tage für A, 5 für B`
             details.append(f"moved: {', '.join(order_before)} -> {', '.join(order_now)}")
-    return details
+    return [", ".join(details)] if details else []
 
 
 def _links(before: Section, now: Section, lang: str, page: str, config: SiteConfig) -> list[str]:
@@ -81,7 +81,7 @@ def _links(before: Section, now: Section, lang: str, page: str, config: SiteConf
         details.append("removed " + _listed(written[key] for key in old - new))
     if new - old:
         details.append("added " + _listed(written[key] for key in new - old))
-    return details
+    return [", ".join(details)] if details else []
 
 
 def _terms(before: Section, now: Section, lang: str, termbase: Termbase) -> list[str]:
@@ -96,7 +96,7 @@ def _terms(before: Section, now: Section, lang: str, termbase: Termbase) -> list
             details.append(f"removed {_listed(gone)} (termbase: {concept_id})")
         elif came:
             details.append(f"added {_listed(came)} (termbase: {concept_id})")
-    return details
+    return [", ".join(details)] if details else []
 
 
 def _term_uses(section: Section, lang: str, termbase: Termbase) -> dict[str, set[str]]:
