@@ -61,11 +61,10 @@ def _figures(before: Section, now: Section, lang: str) -> list[str]:
         details.append("removed " + _listed(_written(old, removed)))
     if added:
         details.append("added " + _listed(_written(new, added)))
-    if not details:
-        order_before = [value for value, _ in old[:len(before.figures)]]
-        order_now = [value for value, _ in new[:len(now.figures)]]
-        if order_before != order_now:  # `5 Tage für A, 3 für B` -> `3 Tage für A, 5 für B`
-            details.append(f"moved: {', '.join(order_before)} -> {', '.join(order_now)}")
+    order_before = [figure.value for figure in before.figures]
+    order_now = [figure.value for figure in now.figures]
+    if not details and order_before != order_now and Counter(order_before) == Counter(order_now):
+        details.append(f"moved: {', '.join(order_before)} -> {', '.join(order_now)}")  # `A: 5, B: 3` -> `A: 3, B: 5`
     return [", ".join(details)] if details else []
 
 
@@ -136,7 +135,8 @@ def _written(figures: list[tuple[str, str]], values: list[str]) -> list[str]:
     for value, written in figures:
         if wanted[value]:
             wanted[value] -= 1
-            shown.append(written if written == value else f"{written} ({value})")
+            # a number word or a month name shows the value it was read as
+            shown.append(f"{written} ({value})" if any(char.isalpha() for char in written) else written)
     return shown
 
 

@@ -35,7 +35,10 @@ def word_diff(old: str, new: str) -> tuple[Piece, ...]:
     pieces: list[Piece] = []
     for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
         if operation == "equal":
-            pieces.append(Piece(SAME, _joined(after[new_start:new_end])))
+            same = _joined(after[new_start:new_end])
+            if pieces and pieces[-1].kind == OLD and not after[new_start][0]:
+                same = before[old_start][0] + same  # `[-der-] die`, not `[-der-]die`
+            pieces.append(Piece(SAME, same))
             continue
         lead = after[new_start][0] if new_end > new_start else before[old_start][0]
         pieces.append(Piece(SAME, lead))
