@@ -29,7 +29,7 @@ from kbsync.errors import UsageError
 from kbsync.history.git import HistoryUnavailable, section_versions
 from kbsync.model import Page, Record, Section
 from kbsync.pairing import page_path, resolve_page
-from kbsync.reading.termbase import site_termbase
+from kbsync.reading.termbase import Termbase, site_termbase
 from kbsync.signoff.gate import section_problems
 from kbsync.signoff.meaning import meaning_changes
 from kbsync.signoff.worddiff import as_text, changed, word_diff
@@ -181,7 +181,7 @@ def _shown_change(source: Page, ack: SectionAck, takers: list[Page]) -> str:
 
 
 def _problems(session: Session, page_set: PageSet, page: str, ack: SectionAck, takers: list[Page],
-              termbase) -> list[str]:
+              termbase: Termbase) -> list[str]:
     """Why acknowledging would be wrong: the source change's meaning changes, or (without git) what
     differs between each translation and the source now."""
     if not takers:

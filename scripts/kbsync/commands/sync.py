@@ -85,7 +85,8 @@ def run(args: argparse.Namespace, session: Session) -> int:
     if not args.dry_run:
         page_set.write(writes)  # every page or none
     if overridden:
-        sys.stderr.write("".join(f"recorded despite (--force): {_line(item)}"
+        verb = "would record" if args.dry_run else "recorded"
+        sys.stderr.write("".join(f"{verb} despite (--force): {_line(item)}"
                                  for item in sorted(overridden, key=Finding.sort_key)))
     sys.stdout.write("".join(reports))
     return 0

@@ -31,6 +31,7 @@ from kbsync.status import page_status
 
 if TYPE_CHECKING:
     from kbsync.commands.recording import PageSet
+    from kbsync.commands.session import Session
 
 # The checks that judge a section's content (untranslated text, figures, links, termbase terms,
 # structure), in the registry's order; sync_status, front_matter and the others judge the page
@@ -38,13 +39,14 @@ if TYPE_CHECKING:
 GATE_CHECKS = tuple(check for check in PAIR_CHECKS
                     if check in (structure.check, links.check, figures.check, terms.check,
                                  untranslated.check))
-assert len(GATE_CHECKS) == 5, "a gate check is missing from checks/registry.py"
+if len(GATE_CHECKS) != 5:
+    raise AssertionError("a check of the sign-off gate is missing from checks/registry.py")
 
 # One termbase per PageSet: a command asks about many sections of many pages.
 _termbases: weakref.WeakKeyDictionary[PageSet, Termbase] = weakref.WeakKeyDictionary()
 
 
-def section_problems(session, page_set: PageSet, lang: str, page: str, edited: bytes | None = None,
+def section_problems(session: Session, page_set: PageSet, lang: str, page: str, edited: bytes | None = None,
                      sections: Iterable[str] | None = None) -> dict[str, list[Finding]]:
     """The findings the translation of `page` in `lang` would have in each of `sections` if
     those sections were recorded as up to date (their current source fingerprints).
