@@ -222,8 +222,11 @@ class KnowledgeBase:
 
 @pytest.fixture
 def kb(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
-    """A site with one guideline and one metric page in de, it, fr and en, none synced yet."""
+    """A site with one guideline and one metric page in de, it, fr and en, none synced yet.
+    Git sees no configuration of the machine: a name recorded in `l10n` comes from the test alone."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / ".no-global-gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     base = KnowledgeBase(tmp_path, capsys)
     base.write("mkdocs.yml", MKDOCS_YML)
     for lang in FRONT:

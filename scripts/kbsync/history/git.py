@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterator
 
 from kbsync.reading.analysis import Analyzer
-from kbsync.model import Section
+from kbsync.model import PageContent, Section
 from kbsync.config import SiteConfig
 
 
@@ -67,11 +67,18 @@ def _blobs(root: Path, commits: list[str], relative: str) -> Iterator[tuple[str,
 
 def section_versions(config: SiteConfig, path: Path, section_id: str) -> Iterator[SectionVersion]:
     """The section in every committed version of `path`, newest first."""
+    for commit, content in page_versions(config, path):
+        yield SectionVersion(commit, content.section(section_id))
+
+
+def page_versions(config: SiteConfig, path: Path, analyzer: Analyzer | None = None) -> Iterator[tuple[str, PageContent]]:
+    """Every committed version of the source page `path`, analysed, newest first: one pass over
+    the history for all the sections a caller looks for (`analyzer`: one the caller reuses)."""
     relative = path.relative_to(config.root).as_posix()
     commits = _commits(config.root, relative)
-    analyzer = Analyzer(config)
+    analyzer = analyzer or Analyzer(config)
     for commit, data in _blobs(config.root, commits, relative):
-        yield SectionVersion(commit, analyzer.analyze(data, config.source_lang).section(section_id))
+        yield commit, analyzer.analyze(data, config.source_lang)
 
 
 def is_shallow(config: SiteConfig) -> bool:

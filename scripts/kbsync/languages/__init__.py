@@ -68,6 +68,10 @@ class LanguageProfile:
     compound_linking_elements: tuple[str, ...] | None = None
     # Search: lunr's own pipeline is English; other languages need Material's lunr.<locale>.min.js.
     lunr_builtin: bool = False
+    # Numbers written as words (lowercase word -> the value as kbsync.reading.figures writes it:
+    # `fünf` -> `5`), which `kbsync ack` compares like figures: `fünf` -> `drei` is no typo fix.
+    # Words as often something else (the article `ein`, `secondo` "according to") are left out.
+    number_words: Mapping[str, str] = field(default_factory=dict)
     _formats: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -93,6 +97,24 @@ class LanguageProfile:
         if self.percent_pattern:
             return format_percent(share, self.percent_pattern, locale=self.locale)
         return format_percent(share, locale=self.locale, decimal_quantization=False)
+
+
+def spelled_numbers(cardinals: str, tens: str = "", ordinals: str = "", endings: tuple[str, ...] = ("",),
+                    others: Mapping[str, int] | None = None, ambiguous: str = "") -> dict[str, str]:
+    """A profile's `number_words`: `cardinals` from zero (`-` for a word left out), `tens` from
+    twenty, `ordinals` (or their stems, each with every one of `endings`) from one, `others`
+    with their values; minus the `ambiguous` words."""
+    words: dict[str, int] = {}
+    for value, word in enumerate(cardinals.split()):
+        words[word] = value
+    for value, word in zip(range(20, 100, 10), tens.split()):
+        words[word] = value
+    for value, stem in enumerate(ordinals.split(), start=1):
+        words.update((stem + ending, value) for ending in endings)
+    words.update(others or {})
+    for word in ambiguous.split() + ["-"]:
+        words.pop(word, None)
+    return {word: str(value) for word, value in words.items()}
 
 
 def profile_file(locale: str) -> Path:

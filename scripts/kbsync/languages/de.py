@@ -1,6 +1,6 @@
 """German: interface strings, formats, signs for language identification, search rules."""
 
-from kbsync.languages import LanguageProfile, SampleText
+from kbsync.languages import LanguageProfile, SampleText, spelled_numbers
 
 PROFILE = LanguageProfile(
     locale="de",
@@ -63,6 +63,12 @@ PROFILE = LanguageProfile(
                              "soll sollen haben hat auch oder wie wenn dass damit als noch nur schon sehr mehr "
                              "jede jeder jedes kein keine diese dieser diesem diesen dieses".split()),
     letters=frozenset("äöüß"),
+    number_words=spelled_numbers(
+        "null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
+        tens="zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig neunzig",
+        ordinals="erst zweit dritt viert fünft sechst siebt acht neunt zehnt elft zwölft",
+        endings=("e", "en", "er", "es", "em"), others={"hundert": 100, "tausend": 1000},
+        ambiguous="achte achten"),  # the verb `achten`
     sample=SampleText(
         vocabulary=('der die das und ist nicht mit den Kunden für eine wir auf dem sich zu Anliegen '
                     'werden Sie im Gespräch immer bei unser Team auch nach wenn Qualität Antwort schnell '

@@ -1,6 +1,6 @@
 """English: interface strings, formats, signs for language identification, search rules."""
 
-from kbsync.languages import LanguageProfile, SampleText
+from kbsync.languages import LanguageProfile, SampleText, spelled_numbers
 
 PROFILE = LanguageProfile(
     locale="en",
@@ -56,6 +56,11 @@ PROFILE = LanguageProfile(
         "not_found_search": 'Or search for a term above.',
     },
     lunr_builtin=True,
+    number_words=spelled_numbers(
+        "zero - two three four five six seven eight nine ten eleven twelve",  # one: "one of", "no one"
+        tens="twenty thirty forty fifty sixty seventy eighty ninety",
+        ordinals="first - third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth",
+        others={"hundred": 100, "thousand": 1000}),  # second: also the unit of time
     function_words=frozenset("the and is are of to in for with on that this these those be it not or by as at "
                              "from an was were has have will can which their our your each into without against about yes no".split()),
     sample=SampleText(

@@ -1,6 +1,6 @@
 """French: interface strings, formats, signs for language identification, search rules."""
 
-from kbsync.languages import LanguageProfile, SampleText
+from kbsync.languages import LanguageProfile, SampleText, spelled_numbers
 
 PROFILE = LanguageProfile(
     locale="fr",
@@ -63,6 +63,13 @@ PROFILE = LanguageProfile(
                              "cette ces il elle ils elles sont être ne se son sa ses leur leurs par plus ou "
                              "chaque en".split()),
     letters=frozenset("éèêàâçùûîôœ"),
+    number_words=spelled_numbers(
+        "zéro - deux trois quatre cinq six sept huit neuf dix onze douze",  # un: the article
+        tens="vingt trente quarante cinquante soixante",
+        ordinals="premièr deuxième troisième quatrième cinquième sixième septième huitième neuvième dixième",
+        endings=("", "s"), others={"premier": 1, "premiers": 1, "première": 1, "premières": 1,
+                                   "second": 2, "seconde": 2, "mille": 1000},
+        ambiguous="premièr premièrs"),
     sample=SampleText(
         vocabulary=('le la que et ne pas avec les clients pour une nous sur se au demande sont vous dans '
                     'entretien toujours chez notre équipe aussi après quand qualité réponse rapide '

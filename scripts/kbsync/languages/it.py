@@ -1,6 +1,6 @@
 """Italian: interface strings, formats, signs for language identification, search rules."""
 
-from kbsync.languages import LanguageProfile, SampleText
+from kbsync.languages import LanguageProfile, SampleText, spelled_numbers
 
 PROFILE = LanguageProfile(
     locale="it",
@@ -59,6 +59,13 @@ PROFILE = LanguageProfile(
                              "alla allo ai agli alle nel nella nei nelle sono si come anche più se ma questo "
                              "questa questi queste essere viene vengono ogni su da dal dalla".split()),
     letters=frozenset("àèéìòù"),
+    number_words=spelled_numbers(
+        "zero - due tre quattro cinque sei sette otto nove dieci undici dodici",  # uno: the article
+        tens="venti trenta quaranta cinquanta sessanta settanta ottanta novanta",
+        ordinals="prim second terz quart quint sest settim ottav non decim",
+        endings=("o", "a", "i", "e"), others={"mille": 1000},
+        # also "according to", "you are", "before"; `none` is English
+        ambiguous="secondo sei prima none"),
     sample=SampleText(
         vocabulary=('il la che e non con i clienti per una noi sul si al richiesta sono voi nel '
                     'colloquio sempre presso nostro team anche dopo quando qualità risposta rapida '

@@ -118,3 +118,54 @@ def test_ack_changes_only_the_provenance_key(kb, generated):
     after = kb.read(IT)
     assert after != before
     assert_only_provenance_changed(body, before, after, chunks, l10n_at, newline, bom)
+
+
+names = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cn", "Co", "Cf", "Zl", "Zp")), min_size=1,
+                max_size=20).filter(lambda text: text.strip() and text.strip().isprintable())
+
+
+@SETTINGS
+@given(front_matters(), names)
+def test_sync_with_a_translator_changes_only_the_provenance_key(kb, generated, name):
+    chunks, l10n_at, newline, bom = generated
+    body = body_of(kb)
+    before = render(body, chunks, newline, bom)
+    kb.write(IT, before)
+    dry = kb.run("sync", "it", IT, f"--translator={name}", "--dry-run")
+    assert dry.code == 0, dry.err
+    assert kb.read(IT) == before
+    result = kb.run("sync", "it", IT, f"--translator={name}")
+    assert result.code == 0, result.err
+    after = kb.read(IT)
+    assert_only_provenance_changed(body, before, after, chunks, l10n_at, newline, bom)
+    translated = front_data(after)["l10n"]["translated"]
+    assert {section: record["by"] for section, record in translated.items()} == dict.fromkeys(
+        ["_intro", "basics", "quality-indicators"], name.strip())
+
+
+@SETTINGS
+@given(front_matters(), names)
+def test_forced_ack_changes_only_the_provenance_key(kb, generated, name):
+    chunks, l10n_at, newline, bom = generated
+    body = body_of(kb)
+    kb.write(IT, render(body, chunks, newline, bom))
+    assert kb.run("sync", "it", IT).code == 0
+    before = kb.read(IT)
+    original = kb.text(DE)
+    kb.edit(DE, "200 Antworten", "300 Antworten")  # a change of meaning: refused unless forced
+    try:
+        refused = kb.run("ack", DE, "--section", "quality-indicators", f"--by={name}")
+        unchanged = kb.read(IT)
+        dry = kb.run("ack", DE, "--section", "quality-indicators", "--force", f"--reason={name}", f"--by={name}",
+                     "--dry-run")
+        dry_unchanged = kb.read(IT)
+        result = kb.run("ack", DE, "--section", "quality-indicators", "--force", f"--reason={name}", f"--by={name}")
+    finally:
+        kb.write(DE, original)
+    assert (refused.code, unchanged) == (1, before)
+    assert (dry.code, dry_unchanged) == (0, before)
+    assert result.code == 0, result.err
+    after = kb.read(IT)
+    assert_only_provenance_changed(body, before, after, chunks, l10n_at, newline, bom)
+    record = front_data(after)["l10n"]["acknowledged"]["quality-indicators"]
+    assert (record["by"], record["reason"]) == (name.strip(), name.strip())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import subprocess
 
@@ -17,13 +18,15 @@ def provenance(kb, relative):
 
 def test_sync_records_every_section_in_source_order(kb):
     result = kb.run("sync", "it", IT)
-    assert (result.code, result.out) == (0, f"{IT}: recorded 3 sections\n")
+    assert (result.code, result.out) == (0, f"{IT}: recorded _intro, basics, quality-indicators\n")
     assert list(provenance(kb, IT)) == ["_intro", "basics", "quality-indicators"]
-    assert kb.run("sync", "it", PAGE).out == f"{IT}: already records 3 sections\n"
+    assert kb.run("sync", "it", PAGE).out == \
+        f"{IT}: already recorded, unchanged: _intro, basics, quality-indicators\n"
 
 
 def test_sync_accepts_source_path_and_page_path(kb):
-    assert kb.run("sync", "fr", DE).out == "docs/fr/guidelines/service-quality.md: recorded 3 sections\n"
+    assert kb.run("sync", "fr", DE).out == \
+        "docs/fr/guidelines/service-quality.md: recorded _intro, basics, quality-indicators\n"
 
 
 def test_sync_one_section_keeps_the_others(synced):
@@ -77,13 +80,11 @@ def test_done_when_edit_diff_sync_and_ack(synced):
         f"docs/{lang}/guidelines/service-quality.md:23" for lang in ("en", "fr", "it")]
     diff = synced.run("diff", "it", PAGE)
     assert diff.code == 1
-    assert diff.lines[0].startswith(f"--- {DE}@") and diff.lines[0].endswith(
-        "(section quality-indicators, as translated)")
-    assert diff.lines[1] == f"+++ {DE} (section quality-indicators, now)"
-    assert "-Wir messen den Net Promoter Score jeden Monat mit mindestens 200 Antworten pro Team, " \
-           "siehe [NPS](../metrics/nps.md)." in diff.lines
-    assert "+Wir messen den Net Promoter Score jeden Monat mit mindestens 250 Antworten pro Team, " \
-           "siehe [NPS](../metrics/nps.md)." in diff.lines
+    assert diff.lines[0] == f"{IT}:"
+    assert re.fullmatch(rf"  section `quality-indicators`: changed in {DE}:18 since it was translated "
+                        r"\(commit [0-9a-f]{12}\)", diff.lines[1])
+    assert "    Wir messen den Net Promoter Score jeden Monat mit mindestens [-200-]{+250+} Antworten " \
+           "pro Team, siehe [NPS](../metrics/nps.md)." in diff.lines
     for lang, before, after in (("it", "200 risposte", "250 risposte"),
                                 ("fr", "200 réponses", "250 réponses"),
                                 ("en", "200 answers", "250 answers")):
@@ -96,8 +97,12 @@ def test_done_when_edit_diff_sync_and_ack(synced):
     translations = {lang: synced.read(f"docs/{lang}/guidelines/service-quality.md") for lang in LANGS}
     result = synced.run("ack", DE, "--section", "quality-indicators")
     assert result.code == 0, result.err
-    assert sorted(result.lines) == [f"docs/{lang}/guidelines/service-quality.md: acknowledged "
-                                    "quality-indicators" for lang in ("en", "fr", "it")]
+    assert re.fullmatch(rf"section `quality-indicators` \({DE}:18\), the change since commit [0-9a-f]{{12}}; "
+                        "languages: it, fr, en", result.lines[0])
+    assert "        Kleine Teams warten drei Monate,{+,+} bevor sie ihre Werte vergleichen." in result.lines
+    today = datetime.date.today().isoformat()
+    assert result.lines[-3:] == [f"docs/{lang}/guidelines/service-quality.md: acknowledged "
+                                 f"quality-indicators (by KB Test, {today})" for lang in LANGS]
     assert synced.run("check", "--fail-on", "outdated").out == ""
     for lang in LANGS:
         after = synced.read(f"docs/{lang}/guidelines/service-quality.md")
@@ -143,10 +148,11 @@ def test_diff_without_history_still_names_the_sections(synced):
     synced.edit(DE, "## Die Qualitätskennzahlen", "## Neu {#new}\n\nNeuer Text.\n\n## Die Qualitätskennzahlen")
     result = synced.run("diff", "it", IT)
     assert result.code == 1
-    assert result.lines[0] == f"section `new`: new in {DE}:18, not in the translation yet"
-    assert result.lines[1].startswith("section `quality-indicators`: outdated; no git history to "
-                                      "compare with (")
-    assert result.lines[1].endswith(f"now at {DE}:22")
+    assert result.lines[:2] == [f"{IT}:", f"  section `new`: new in {DE}:18, not in the translation yet"]
+    assert result.lines[2:5] == ["    {+## Neu {#new}", "", "    Neuer Text.+}"]
+    assert result.lines[5].startswith(f"  section `quality-indicators`: changed in {DE}:22; no git history "
+                                      "to compare with (")
+    assert len(result.lines) == 6
 
 
 def test_diff_when_the_synced_text_is_not_in_history(synced):
@@ -154,9 +160,10 @@ def test_diff_when_the_synced_text_is_not_in_history(synced):
     synced.edit(DE, "200 Antworten", "250 Antworten")
     synced.commit("only the edited version is committed")
     result = synced.run("diff", "fr", PAGE)
-    assert result.lines == [f"section `quality-indicators`: outdated; the synced text (fingerprint "
+    assert result.lines == ["docs/fr/guidelines/service-quality.md:",
+                            f"  section `quality-indicators`: changed in {DE}:18; the synced text (fingerprint "
                             f"{provenance(synced, 'docs/fr/guidelines/service-quality.md')['quality-indicators']}"
-                            f") is not in the git history of {DE}; now at {DE}:18"]
+                            f") is not in the git history of {DE}"]
 
 
 def test_diff_of_an_up_to_date_page(synced):
@@ -174,5 +181,5 @@ def test_diff_in_a_shallow_clone_says_so(synced, tmp_path):
                    check=True, capture_output=True)
     result = synced.run("--config", str(clone / "mkdocs.yml"), "diff", "it", PAGE)
     assert result.code == 1
-    assert result.lines[0].endswith(f"is not in the git history of {DE} (shallow clone: git fetch "
-                                     f"--unshallow); now at {DE}:18")
+    assert result.lines[1].endswith(f"is not in the git history of {DE} (shallow clone: git fetch "
+                                     "--unshallow)")
