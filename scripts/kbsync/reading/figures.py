@@ -1,8 +1,8 @@
 """Numbers, percentages and dates in running text, in a form that compares across locales.
 
 `1.000,5`, `1,000.5`, `1 000,5` and `1'000.5` all become `1000.5`; `30 %` becomes `30%`;
-`01.03.2024`, `1. März 2024` and `1 March 2024` become `2024-03-01`; `14:00` becomes the `14`
-of `14 Uhr`, `14h30` the `14:30`. A lone separator followed by
+`01.03.2024`, `1. März 2024` and `1 March 2024` become `2024-03-01`; `14:00` and the British
+`2pm` become the `14` of `14 Uhr`, `14h30` and `2.30pm` the `14:30`. A lone separator followed by
 exactly three digits (`1.000`) is read with the page language's decimal symbol (from Babel's
 CLDR data). Signs are not compared: a dash between figures is a range as often as a minus.
 Hand-written because no maintained library reads figures out of prose in several locales.
@@ -26,6 +26,9 @@ NUMBER_RE = re.compile(
     + SUFFIX + r"(?![\w])(?:[ \u00a0\u202f]?(%))?")
 # 14:00 is the 14 of "14 Uhr"; 14:30 and 14h30 stay times.
 TIME_RE = re.compile(r"(?<![\w.,:])([01]?\d|2[0-3])[:h]([0-5]\d)(?![\w:])")
+# The 12-hour clock of British customer texts: 2pm, 2 pm, 2.30pm, 11:45 a.m.
+TWELVE_HOUR_RE = re.compile(
+    r"(?<![\w.,:])(1[0-2]|0?[1-9])(?:[.:]([0-5]\d))?[ \u00a0\u202f]?([ap])\.?m\.?(?!\w)", re.I)
 ISO_DATE_RE = re.compile(r"(?<![\w.])(\d{4})-(\d{2})-(\d{2})(?![\w])")
 DAY_FIRST_DATE_RE = re.compile(r"(?<![\w.])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\w])")
 
@@ -75,7 +78,15 @@ def extract_figures(text: str, lang: str, line: int) -> list[Figure]:
             add_date(match, match.group(3), months[match.group(2).lower()], match.group(1))
         for match in month_day.finditer(text):
             add_date(match, match.group(3), months[match.group(1).lower()], match.group(2))
+    for match in TWELVE_HOUR_RE.finditer(text):
+        hours = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "p" else 0)
+        minutes = match.group(2) or "00"
+        found.append((match.start(), Figure(str(hours) if minutes == "00" else f"{hours}:{minutes}",
+                                            match.group(0), line)))
+        spans.append(match.span())
     for match in TIME_RE.finditer(text):
+        if any(start <= match.start() < end for start, end in spans):
+            continue
         hours, minutes = int(match.group(1)), match.group(2)
         found.append((match.start(), Figure(str(hours) if minutes == "00" else f"{hours}:{minutes}",
                                             match.group(0), line)))

@@ -24,3 +24,16 @@ def test_figure_missing_and_extra(synced):
         f"{IT}:14: KB501 section `_intro`: Deutsch has '80 %', not found in Italiano",
         f"{IT}:16: KB502 section `_intro`: Italiano has '85 %', not in Deutsch",
     ]
+
+
+def test_british_twelve_hour_clock_counts_as_the_german_hour(synced):
+    en = "docs/en/guidelines/service-quality.md"
+    synced.edit(DE, "mindestens 200 Antworten", "mindestens 200 Antworten bis 14:30 oder 15 Uhr")
+    synced.edit(en, "at least 200 answers", "at least 200 answers by 2.30pm or 3 p.m.")
+    synced.run("sync", "en", "guidelines/service-quality.md")
+    assert synced.findings(en) == []
+    synced.edit(en, "by 2.30pm", "by 2.30am")
+    assert synced.findings(en) == [
+        f"{en}:23: KB501 section `quality-indicators`: Deutsch has '14:30', not found in English",
+        f"{en}:25: KB502 section `quality-indicators`: English has '2.30am', not in Deutsch",
+    ]
