@@ -45,10 +45,19 @@ def test_dates_are_written_the_readers_way(locale, day, expected):
 
 def test_percentages_follow_the_language():
     assert [profile(locale).format_percent(94.12) for locale in ("de", "it", "fr", "en")] == [
-        "94,1\u00a0%", "94,1%", "94,1\u202f%", "94.1%"]
+        "94,1\u00a0%", "94,1%", "94,1\u00a0%", "94.1%"]
     assert profile("de").format_percent(100.0) == "100\u00a0%"
-    assert profile("fr").format_percent(0.0) == "0\u202f%"
+    assert profile("fr").format_percent(0.0) == "0\u00a0%"
     assert profile("en").format_percent(33.35) == "33.4%"
+
+
+def test_french_interface_strings_put_a_no_break_space_before_colon_semicolon_and_marks():
+    """As the French pages do (U+00A0), so that generated text reads like the text around it."""
+    french = profile("fr")
+    for key, text in french.ui.items():
+        assert all(text[at - 1] == "\u00a0" for at, sign in enumerate(text) if sign in ":;?!"), key
+    assert french.label_colon == "\u00a0:"
+    assert [profile(locale).label_colon for locale in ("de", "it", "en")] == [":", ":", ":"]
 
 
 def test_decimal_symbols_come_from_babel():

@@ -144,6 +144,8 @@ def test_what_changed_lists_the_edit_first(scenario):
                      heading, "modifiée"]
     footer = _page(site, "de", EDITED).select_one(".kb-page-meta").get_text(" ", strip=True)
     assert "Text zuletzt geändert: 21. November 2026" in footer
+    french = _page(site, "fr", EDITED).select_one(".kb-page-meta").get_text(" ", strip=True)
+    assert "Responsable\u00a0: " in french and "Dernière modification du texte\u00a0: " in french
 
 
 def test_moved_page_redirects_in_every_language(scenario):

@@ -57,6 +57,8 @@ class LanguageProfile:
     first_day_pattern: str | None = None
     # A CLDR percent pattern where the house style differs from Babel's (None: the locale's own).
     percent_pattern: str | None = None
+    # What stands between a label and its value (`Owner: …`): French puts a no-break space before the colon.
+    label_colon: str = ":"
     # Signs of the language for language identification (kbsync.reading.language_id): frequent
     # function words and letters it uses. Without signs, every paragraph goes to the model.
     function_words: frozenset[str] = frozenset()

@@ -196,6 +196,7 @@ class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
     def _add_ui(self, context, config):
         locale = config.theme["language"]
         context["kb_ui"] = profile(locale).ui
+        context["kb_label_colon"] = profile(locale).label_colon
         context["kb_home_url"] = self._state.config.language(locale).link
         context["kb_source_lang"] = self._state.source
         return context
