@@ -23,7 +23,7 @@ GROUP_SPACES = "\u00a0\u202f\u2009 '’"
 SUFFIX = r"(?:st|nd|rd|th|er|re|e|ème|°|º|ª|'?s|h)?"
 NUMBER_RE = re.compile(
     r"(?<![\w.,:])(\d{1,3}(?:[" + GROUP_SPACES + r"]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*)"
-    + SUFFIX + r"(?![\w])(?:[ \u00a0\u202f]?(%))?")
+    + SUFFIX + r"(?![\w])(?:[ \u00a0\u202f-]?(%))?")  # 95-% of a German compound: 95-%-Intervall
 # 14:00 is the 14 of "14 Uhr"; 14:30 and 14h30 stay times.
 TIME_RE = re.compile(r"(?<![\w.,:])([01]?\d|2[0-3])[:h]([0-5]\d)(?![\w:])")
 # The 12-hour clock of British customer texts: 2pm, 2 pm, 2.30pm, 11:45 a.m.
