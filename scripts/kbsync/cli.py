@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from kbsync import __version__
-from kbsync.commands import ack, check, diff, migrate, publish, status, sync, termbase
+from kbsync.commands import ack, check, diff, export, import_cmd, migrate, publish, status, sync, termbase
 from kbsync.commands.session import Session
 from kbsync.errors import KbsyncError
 
@@ -24,6 +24,8 @@ COMMANDS = {
     "diff": (diff, "show how outdated sections changed in the source"),
     "publish": (publish, "record the published pages and section IDs, so links keep working"),
     "migrate": (migrate, "rewrite recorded fingerprints in the current fingerprint scheme"),
+    "export": (export, "hand what a language needs translated to a CAT tool (XLIFF or PO)"),
+    "import": (import_cmd, "take a translated XLIFF or PO file back into the pages"),
     "termbase": (termbase, "export the termbase as TBX for translators' CAT tools"),
 }
 EXIT_USAGE = 2

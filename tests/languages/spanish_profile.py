@@ -62,6 +62,7 @@ PROFILE = LanguageProfile(
         "not_found_search": "O busque un término arriba.",
     },
     date_pattern="d 'de' MMMM 'de' y",
+    abbreviations=("p. ej.", "etc.", "aprox.", "núm.", "pág.", "Sr.", "Sra.", "Dr.", "et al."),
     function_words=frozenset("el la los las de del y que en un una para con por no es son se su sus al "
                              "como más pero este esta estos estas cada".split()),
     letters=frozenset("ñáéíóú¿¡"),

@@ -9,6 +9,8 @@ from dataclasses import replace
 from kbsync.checks.runner import run_checks
 from kbsync.commands.session import Session
 from kbsync import formats
+from kbsync.errors import UsageError
+from kbsync.handoff.words import words_report
 from kbsync.pairing import require_language
 
 
@@ -16,6 +18,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", action="append", metavar="L",
                         help="only this language (repeatable)")
     parser.add_argument("--format", choices=formats.names_for("status"), default="text")
+    parser.add_argument("--words", action="store_true",
+                        help="also the words to translate per language (new, changed, unchanged), for a quote")
 
 
 def run(args: argparse.Namespace, session: Session) -> int:
@@ -26,5 +30,9 @@ def run(args: argparse.Namespace, session: Session) -> int:
         report = replace(report,
                          languages=tuple(item for item in report.languages if item.lang in args.lang),
                          pages=tuple(item for item in report.pages if item.lang in args.lang))
+    if args.words and args.format not in ("text", "markdown"):
+        raise UsageError("--words adds a table to the text or markdown status", hint="use --format text or markdown")
     sys.stdout.write(formats.renderer("status", args.format)(report))
+    if args.words:
+        sys.stdout.write(words_report(session, [item.lang for item in report.languages], args.format == "markdown"))
     return 0

@@ -68,6 +68,9 @@ class LanguageProfile:
     compound_linking_elements: tuple[str, ...] | None = None
     # Search: lunr's own pipeline is English; other languages need Material's lunr.<locale>.min.js.
     lunr_builtin: bool = False
+    # Sentences (kbsync.handoff.segments): abbreviations whose dots end no sentence (`z. B.`), as
+    # written; a translation unit is a sentence, and "z." alone is none.
+    abbreviations: tuple[str, ...] = ()
     # Numbers written as words (lowercase word -> the value as kbsync.reading.figures writes it:
     # `fünf` -> `5`), which `kbsync ack` compares like figures: `fünf` -> `drei` is no typo fix.
     # Words as often something else (the article `ein`, `secondo` "according to") are left out.

@@ -57,6 +57,9 @@ PROFILE = LanguageProfile(
     },
     date_pattern="d. MMMM y",
     compound_linking_elements=("", "s", "es", "n", "en", "e", "er", "ens"),
+    abbreviations=("z. B.", "d. h.", "u. a.", "u. ä.", "z. T.", "i. d. R.", "o. Ä.", "usw.", "bzw.", "ca.", "vgl.",
+                   "Nr.", "S.", "Abs.", "ggf.", "inkl.", "evtl.", "etc.", "sog.", "bzgl.", "zzgl.", "gem.", "lt.",
+                   "Std.", "Min.", "Mio.", "Mrd.", "Dr.", "Prof.", "et al."),
     function_words=frozenset("der die das den dem und ist sind nicht mit von zu zum zur ein eine einen einem "
                              "einer eines für auf aus bei nach vom beim über unter durch gegen ohne um sich sie er "
                              "es wir ihr ihre ihren sein seine wird werden wurde wurden kann können muss müssen "

@@ -56,6 +56,8 @@ PROFILE = LanguageProfile(
         "not_found_search": 'Or search for a term above.',
     },
     lunr_builtin=True,
+    abbreviations=("e.g.", "i.e.", "etc.", "et al.", "vs.", "approx.", "no.", "No.", "p.", "pp.", "cf.", "Fig.",
+                   "Mr.", "Mrs.", "Ms.", "Dr.", "Prof."),
     number_words=spelled_numbers(
         "zero - two three four five six seven eight nine ten eleven twelve",  # one: "one of", "no one"
         tens="twenty thirty forty fifty sixty seventy eighty ninety",

@@ -59,6 +59,8 @@ PROFILE = LanguageProfile(
     # French typography: a no-break space (U+00A0, as on the pages) before % and before : ; ? !
     percent_pattern="#,##0.#\u00a0%",
     label_colon="\u00a0:",
+    abbreviations=("p. ex.", "c.-à-d.", "etc.", "env.", "cf.", "M.", "MM.", "Mme.", "n°.", "p.", "art.", "vol.",
+                   "et al."),
     function_words=frozenset("le la les de des du et est un une pour pas que qui dans sur au aux avec ce "
                              "cette ces il elle ils elles sont être ne se son sa ses leur leurs par plus ou "
                              "chaque en".split()),

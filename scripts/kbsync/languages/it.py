@@ -55,6 +55,8 @@ PROFILE = LanguageProfile(
         "not_found_home": 'Vai alla pagina iniziale',
         "not_found_search": 'Oppure cerca un termine qui sopra.',
     },
+    abbreviations=("ad es.", "p. es.", "ecc.", "ca.", "cfr.", "es.", "n.", "pag.", "pagg.", "art.", "vol.", "sig.",
+                   "sigg.", "dott.", "prof.", "et al."),
     function_words=frozenset("il lo la gli le di che è e per un una non con del della dello dei degli delle al "
                              "alla allo ai agli alle nel nella nei nelle sono si come anche più se ma questo "
                              "questa questi queste essere viene vengono ogni su da dal dalla".split()),
