@@ -60,6 +60,10 @@ PROFILE = LanguageProfile(
         "not_found_body": "Esta página no existe o ya no existe. Es posible que se haya trasladado.",
         "not_found_home": "Ir a la página de inicio",
         "not_found_search": "O busque un término arriba.",
+        "go_link_title": "Enlace para todos los idiomas",
+        "print_date": "Impreso el",
+        "print_version": "Versión del",
+        "print_preview": "Vista previa – no es la versión publicada",
     },
     date_pattern="d 'de' MMMM 'de' y",
     function_words=frozenset("el la los las de del y que en un una para con por no es son se su sus al "

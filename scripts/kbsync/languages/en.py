@@ -54,6 +54,10 @@ PROFILE = LanguageProfile(
         "not_found_body": 'This page does not exist, or no longer exists. It may have been moved.',
         "not_found_home": 'Go to the home page',
         "not_found_search": 'Or search for a term above.',
+        "go_link_title": 'Link for all languages',
+        "print_date": 'Printed on',
+        "print_version": 'Version of',
+        "print_preview": 'Preview – not the published version',
     },
     lunr_builtin=True,
     function_words=frozenset("the and is are of to in for with on that this these those be it not or by as at "

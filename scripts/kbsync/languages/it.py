@@ -54,6 +54,10 @@ PROFILE = LanguageProfile(
         "not_found_body": 'Questa pagina non esiste o non esiste più. Forse è stata spostata.',
         "not_found_home": 'Vai alla pagina iniziale',
         "not_found_search": 'Oppure cerca un termine qui sopra.',
+        "go_link_title": 'Link per tutte le lingue',
+        "print_date": 'Stampato il',
+        "print_version": 'Versione del',
+        "print_preview": 'Anteprima – non è la versione pubblicata',
     },
     function_words=frozenset("il lo la gli le di che è e per un una non con del della dello dei degli delle al "
                              "alla allo ai agli alle nel nella nei nelle sono si come anche più se ma questo "
