@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
@@ -117,3 +121,73 @@ def test_the_print_date_formats_write_dates_as_the_profile_does(locale, day, wri
     # What print-meta.js does with them:
     text = chosen["pattern"].replace("{d}", str(day.day)).replace("{m}", months[day.month - 1])
     assert text.replace("{y}", str(day.year)) == written == profile(locale).format_day(day)
+
+
+@pytest.mark.build
+def test_the_build_writes_a_go_page_for_every_page_leading_to_each_language(built_site, source_pages, languages,
+                                                                           language_root):
+    written = sorted(path.relative_to(built_site).as_posix() for path in (built_site / "go").rglob("*"))
+    expected = sorted({go_url(page.as_posix()) + "index.html" for page in source_pages})
+    assert [path for path in written if path.endswith(".html")] == expected
+    for page in source_pages:
+        go_file = built_site / go_url(page.as_posix()) / "index.html"
+        soup = BeautifulSoup(go_file.read_text("utf-8"), "html.parser")
+        assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+        links = {a["hreflang"]: a["href"] for a in soup.select("noscript a")}
+        assert list(links) == [lang["locale"] for lang in languages]
+        for locale, href in links.items():
+            target = (go_file.parent / href / "index.html").resolve()
+            assert target.is_file(), (str(page), locale, href)
+            assert BeautifulSoup(target.read_text("utf-8"), "html.parser").html["lang"] == locale
+    sitemap = (built_site / "sitemap.xml").read_text("utf-8")
+    assert "/go/" not in sitemap and "go/" not in (built_site / "search" / "search_index.json").read_text("utf-8")
+
+
+@pytest.mark.build
+def test_every_section_of_every_language_offers_its_link_for_all_languages(built_site, source_pages, languages,
+                                                                         page_html):
+    config = load_site_config(REPO / "mkdocs.yml")
+    for lang in languages:
+        title = profile(lang["locale"]).ui["go_link_title"]
+        for page in source_pages:
+            soup = page_html(lang, page)
+            go = go_url(page.as_posix())
+            for heading in soup.select("article h2[id], article h3[id]"):
+                links = heading.select("a.headerlink")
+                assert [link.get("class") for link in links] == [["headerlink"], ["headerlink", "kb-go-link"]], \
+                    (lang["locale"], str(page), heading["id"])
+                go_link_element = links[1]
+                assert go_link_element["aria-label"] == title
+                href = go_link_element["href"]
+                assert href.endswith(f"{go}#{heading['id']}") and not href.startswith(("/", "http"))
+                assert go_link(config, page.as_posix(), heading["id"]).endswith(href.lstrip("./"))
+
+
+@pytest.mark.build
+def test_kb_site_url_reaches_sitemaps_canonical_links_and_printed_addresses_in_both_builds(tmp_path):
+    """Another host for the same site: `mkdocs build` and `make build`'s driver write it everywhere, the same files."""
+    mirror = "https://mirror.example.internal/kb/"
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", KB_SITE_URL=mirror.rstrip("/"))
+    sites = {}
+    for name, command in (("sequential", ["-m", "mkdocs", "build", "--strict"]),
+                          ("parallel", ["-m", "kbsync.build.site", "--strict"])):
+        sites[name] = tmp_path / name
+        result = subprocess.run([sys.executable, *command, "--site-dir", str(sites[name])], cwd=REPO,
+                                capture_output=True, text=True, env=environment)
+        assert result.returncode == 0, result.stderr[-4000:]
+    files = {name: {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+             for name, site in sites.items()}
+    assert sorted(files["parallel"]) == sorted(files["sequential"])
+    assert [path for path, data in files["sequential"].items() if files["parallel"][path] != data] == []
+
+    site = sites["parallel"]
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    for sitemap in ("sitemap.xml", "fr/sitemap.xml"):
+        urls = [loc.text for loc in ElementTree.parse(site / sitemap).getroot().iter(f"{namespace}loc")]
+        assert urls and all(url.startswith(mirror) for url in urls), sitemap
+    soup = BeautifulSoup((site / "fr/guidelines/service-quality/index.html").read_text("utf-8"), "html.parser")
+    address = f"{mirror}fr/guidelines/service-quality/"
+    assert soup.find("link", rel="canonical")["href"] == address
+    assert soup.select_one(".kb-print-meta .kb-print-address").get_text() == address
+    assert soup.select(".kb-print-preview") == []  # a build, not the preview
+    assert not [path for path, data in files["parallel"].items() if b"kb.example.internal" in data]

@@ -172,6 +172,8 @@ class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
         view, state = self._view(page, config), self._state
         outline = state.run.outlines.get((state.source, view.page))
         sections = [section_id for section_id, _ in outline.sections] if outline else []
+        if view.page == state.config.kbsync.glossary_page:  # its entries' IDs are the termbase's, in every language
+            sections += [concept["id"] for concept in state.concepts]
         return add_go_links(html, page=view.page, page_url=view.url, sections=sections,
                             title=view.ui["go_link_title"])
 
