@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from kbsync.config import load_site_config
 from kbsync.errors import ConfigError
 from kbsync.languages import profile
-from kbsync.site.go_links import add_go_links, go_page, go_pages
+from kbsync.site.go_links import add_go_links, go_page, go_pages, reserved_folder_users
 from kbsync.site.print_meta import date_formats
 from kbsync.site.urls import SiteLanguages, go_link, go_url
 
@@ -83,6 +83,11 @@ def test_a_go_page_per_page_with_relative_links_to_every_language():
 def test_a_page_title_cannot_add_markup_to_a_go_page():
     html = go_page("a.md", LANGUAGES, {("de", "a.md"): "</script><script>alert(1)</script>"})
     assert html.count("<script>") == 1 and "&lt;/script&gt;" in html
+
+
+def test_pages_inside_the_go_folder_are_named():
+    assert reserved_folder_users(["go.md", "go/index.md", "go/how.md", "going.md", "guides/go.md", "index.md"]) == [
+        "go.md", "go/how.md", "go/index.md"]
 
 
 HEADINGS = ('<h1 id="servicequalitat">Servicequalität<a class="headerlink" href="#servicequalitat" title="Link">&para;</a></h1>\n'
@@ -191,3 +196,16 @@ def test_kb_site_url_reaches_sitemaps_canonical_links_and_printed_addresses_in_b
     assert soup.select_one(".kb-print-meta .kb-print-address").get_text() == address
     assert soup.select(".kb-print-preview") == []  # a build, not the preview
     assert not [path for path, data in files["parallel"].items() if b"kb.example.internal" in data]
+
+
+@pytest.mark.build
+def test_a_page_in_the_go_folder_stops_the_build_with_a_message(tmp_path, kb_tools, mkdocs_build):
+    copy_knowledge_base, _ = kb_tools
+    root = copy_knowledge_base(tmp_path / "kb")
+    (root / "docs/de/go").mkdir()
+    source = (root / "docs/de/guidelines/people.md").read_text("utf-8")
+    (root / "docs/de/go/index.md").write_text(source, "utf-8")
+    result = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 1
+    assert ("docs/de/go/index.md: the site's folder go/ holds the links for every language; move the page elsewhere"
+            in result.stderr) and "Traceback" not in result.stderr

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Mapping
 from html import escape
 
-from kbsync.site.urls import SiteLanguages, go_url, relative_url
+from kbsync.site.urls import GO_FOLDER, SiteLanguages, go_url, page_folder, relative_url
 
 # Material's "translate" icon (Material Design Icons, Apache-2.0), as the header's language menu shows it.
 _ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false">'
@@ -51,6 +51,11 @@ _SCRIPT = """\
   // Opened from files (file://), a folder shows no index.html by itself.
   location.replace(pick() + (location.protocol === "file:" ? "index.html" : "") + location.hash)
 }"""
+
+
+def reserved_folder_users(pages: Iterable[str]) -> list[str]:
+    """The source pages whose address would be inside `go/`, where the build writes its go/ pages."""
+    return sorted(page for page in pages if (page_folder(page) or "/").startswith(GO_FOLDER))
 
 
 def go_pages(pages: Iterable[str], languages: SiteLanguages, titles: Mapping[tuple[str, str], str]) -> dict[str, str]:

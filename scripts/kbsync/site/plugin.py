@@ -30,7 +30,7 @@ from kbsync.errors import KbsyncError
 from kbsync.languages import profile
 from kbsync.site import banners, glossary
 from kbsync.site.changes_page import changes_section
-from kbsync.site.go_links import add_go_links, go_pages
+from kbsync.site.go_links import add_go_links, go_pages, reserved_folder_users
 from kbsync.site.page_meta import page_meta
 from kbsync.site.print_meta import print_meta
 from kbsync.site.redirects import redirect_pages
@@ -127,6 +127,10 @@ class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
                 self._state = read_site_state(self._site_config)
             except KbsyncError as error:
                 raise PluginError(f"kbsync: {error}") from None
+            source = self._state.source
+            if taken := reserved_folder_users(page for lang, page in self._state.run.outlines if lang == source):
+                raise PluginError(f"kbsync: {self._site_config.docs_prefix}/{source}/{taken[0]}: the site's folder "
+                                  "go/ holds the links for every language; move the page elsewhere")
         # Heading permalinks get their tooltip in the language being built.
         toc = config.mdx_configs.setdefault("toc", {})
         if toc.get("permalink"):
