@@ -8,7 +8,8 @@ Two parts, both plain static output, so the link works on any static host, witho
   in it is relative. It loads nothing, is marked `noindex`, and lists every language's page for
   readers without JavaScript. It is no MkDocs page, so it is in no search index or sitemap.
 - `add_go_links`: next to each heading's permalink (¶), a link to the same section through
-  `go/`, named in the reader's language ("link for all languages").
+  `go/`, named in the reader's language ("link for all languages"); its icon is drawn by kb.css,
+  so that a page carries it once.
 
 It must not read or write files: the kbsync plugin does.
 """
@@ -21,12 +22,6 @@ from collections.abc import Iterable, Mapping
 from html import escape
 
 from kbsync.site.urls import GO_FOLDER, SiteLanguages, go_url, page_folder, relative_url
-
-# Material's "translate" icon (Material Design Icons, Apache-2.0), as the header's language menu shows it.
-_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false">'
-         '<path d="m12.87 15.07-2.54-2.51.03-.03A17.5 17.5 0 0 0 14.07 6H17V4h-7V2H8v2H1v2h11.17C11.5 7.92 '
-         '10.44 9.75 9 11.35 8.07 10.32 7.3 9.19 6.69 8h-2c.73 1.63 1.73 3.17 2.98 4.56l-5.09 5.02L4 19l5-5 '
-         '3.11 3.11zM18.5 10h-2L12 22h2l1.12-3h4.75L21 22h2zm-2.62 7 1.62-4.33L19.12 17z"/></svg>')
 
 # A heading as Python-Markdown's toc extension writes it, with its permalink last:
 # `<h2 id="scale">Scale<a class="headerlink" href="#scale" title="…">&para;</a></h2>`.
@@ -103,7 +98,7 @@ def add_go_links(html: str, *, page: str, page_url: str, sections: Iterable[str]
             continue
         at = match.end(3)
         parts += [html[done:at], f'<a class="headerlink kb-go-link" href="{escape(target)}" title="{escape(title)}" '
-                                 f'aria-label="{escape(title)}" data-search-exclude>{_ICON}</a>']
+                                 f'aria-label="{escape(title)}" data-search-exclude></a>']
         done = at
     return "".join(parts) + html[done:]
 
