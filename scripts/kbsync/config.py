@@ -7,6 +7,11 @@ the `kbsync` and `kbsync-search` plugins are declared here, with their defaults,
 a wrong option is one message naming its key and the expected form. Only MkDocs' YAML loader is
 used (it resolves `!ENV` and `!!python/name:` tags); nothing else of MkDocs, so the site can move
 to another generator.
+
+The site's canonical address is `site_url` of mkdocs.yml unless the environment variable
+`KB_SITE_URL` names another host (a staging or mirror copy of the site): this module is the one
+place that reads it, and the kbsync plugin hands the result to MkDocs, so the sitemap, the pages'
+canonical links, printed addresses and `/go/` links all use the same address.
 """
 
 from __future__ import annotations
@@ -14,10 +19,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Mapping
+from urllib.parse import urlsplit
 
 from kbsync.errors import ConfigError
 from kbsync.languages import profiles
@@ -25,6 +32,8 @@ from kbsync.languages import profiles
 # MkDocs always enables these before the ones listed in mkdocs.yml (mkdocs.config.defaults).
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 LOCALE_RE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?$")
+#: The environment variable that overrides `site_url` of mkdocs.yml (another host for the same site).
+SITE_URL_VARIABLE = "KB_SITE_URL"
 
 
 @dataclass(frozen=True)
@@ -78,6 +87,8 @@ class SiteConfig:
     site_name: str = ""
     exclude_docs: str = ""  # gitignore-style patterns of files in docs/ that are not pages
     markdown_extensions: tuple[Any, ...] = ()  # as mkdocs.yml lists them (names or {name: options})
+    # The site's address, ending in "/": KB_SITE_URL, else site_url of mkdocs.yml; None when neither is set.
+    canonical_url: str | None = None
 
     def redirects_from(self, page: str) -> bool:
         """Whether the site redirects the page path `page` (inside the language folders) elsewhere."""
@@ -140,7 +151,8 @@ class SiteConfig:
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
-def load_site_config(config_path: Path) -> SiteConfig:
+def load_site_config(config_path: Path, environ: Mapping[str, str] | None = None) -> SiteConfig:
+    """The site's configuration; `environ` (the process's environment by default) may override `site_url`."""
     config_path = config_path.resolve()
     if not config_path.is_file():
         raise ConfigError(f"{config_path.name} not found", path=str(config_path),
@@ -168,8 +180,22 @@ def load_site_config(config_path: Path) -> SiteConfig:
                       extension_configs=extension_configs, site_name=str(raw.get("site_name") or ""),
                       exclude_docs=str(raw.get("exclude_docs") or ""),
                       markdown_extensions=tuple(raw.get("markdown_extensions") or ()),
+                      canonical_url=_canonical_url(raw, os.environ if environ is None else environ, where),
                       kbsync=_plugin_options(raw, "kbsync", KbsyncOptions, where),
                       search=_plugin_options(raw, "kbsync-search", SearchOptions, where))
+
+
+def _canonical_url(raw: dict[str, Any], environ: Mapping[str, str], where: str) -> str | None:
+    """`KB_SITE_URL` if set and not empty, else `site_url`: an http(s) address with a host, ending in "/"."""
+    override = environ.get(SITE_URL_VARIABLE, "").strip()
+    value, key = (override, f"the environment variable {SITE_URL_VARIABLE}") if override else (raw.get("site_url"), "site_url")
+    if value is None or value == "":
+        return None
+    parts = urlsplit(value) if isinstance(value, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ConfigError(f"{key} should be the site's address like `https://kb.example.internal/`, not {value!r}",
+                          path=None if override else where)
+    return value if value.endswith("/") else value + "/"
 
 
 def _plugin_options(raw: dict[str, Any], plugin: str, options_class: type, where: str) -> Any:

@@ -17,6 +17,8 @@ import pytest
 
 import synthetic_kb
 from kbsync.build.preview import Rebuild, plan_rebuild
+from kbsync.config import load_site_config
+from kbsync.languages import profile
 
 REPO = Path(__file__).resolve().parents[2]
 LANGUAGES = ["de", "it", "fr", "en"]
@@ -134,9 +136,15 @@ def test_preview_serves_every_language_and_shows_a_saved_edit(knowledge_base, tm
                                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         wait_for_log(log, "Serving on", 0, server)
-        for path in ("", "it/", "en/area-00/part-00/page-0001/"):
+        for path in ("", "it/", "en/area-00/part-00/page-0001/", "go/area-00/part-00/page-0001/"):
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=30) as response:
                 assert response.status == 200
+        # Printed from the preview, a page says so, and names its canonical address, not the preview's.
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/it/area-00/part-00/page-0001/", timeout=30) as response:
+            printed = response.read().decode("utf-8")
+        canonical_url = load_site_config(knowledge_base / "mkdocs.yml").canonical_url
+        assert f'<p class="kb-print-preview">{profile("it").ui["print_preview"]}</p>' in printed
+        assert f'<span class="kb-print-address">{canonical_url}it/area-00/part-00/page-0001/</span>' in printed
         time.sleep(1.0)  # a modification time the build can tell from the built page's
         page.write_text(original + "\nEin neuer Satz aus dem Test.\n", "utf-8")
         wait_for_log(log, "Reloading browsers", 0, server)

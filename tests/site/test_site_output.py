@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ElementTree
-from urllib.parse import urljoin, urlsplit
+from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
+
+from kbsync.config import load_site_config
 
 pytestmark = pytest.mark.build
 
@@ -19,6 +22,11 @@ WORKER = re.compile(r"/assets/javascripts/workers/language-search\.js\?worker=(s
 
 def language_dir(site_dir, lang):
     return site_dir if lang.get("default") else site_dir / lang["locale"]
+
+
+def theme_pages(site_dir) -> list:
+    """The HTML pages the theme renders: all but the `go/` files (kbsync.site.go_links), which only send the reader on."""
+    return [path for path in sorted(site_dir.rglob("*.html")) if path.relative_to(site_dir).parts[0] != "go"]
 
 
 def search_index(site_dir, lang) -> dict:
@@ -59,7 +67,7 @@ def test_every_page_points_material_at_its_language(built_site, languages, langu
     roots = {lang["locale"]: language_root(lang) for lang in languages}
     workers = built_site / "assets" / "javascripts" / "workers"
     assert (workers / "language-search.js").is_file()
-    pages = sorted(built_site.rglob("*.html"))
+    pages = theme_pages(built_site)
     assert len(pages) > 60
     for path in pages:
         relative = path.relative_to(built_site).as_posix()
@@ -73,18 +81,21 @@ def test_every_page_points_material_at_its_language(built_site, languages, langu
 
 
 def test_each_language_has_a_sitemap_of_its_own_pages(built_site, languages, language_root):
-    """Where Material's script fetches it: sitemap.xml at the language's root (no site_url: no URLs, as in MkDocs)."""
+    """Where Material's script fetches it: sitemap.xml at the language's root, listing canonical addresses (site_url)."""
     namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    canonical_url = load_site_config(Path(__file__).resolve().parents[2] / "mkdocs.yml").canonical_url
     for lang in languages:
         sitemap = ElementTree.parse(language_dir(built_site, lang) / "sitemap.xml").getroot()
         assert sitemap.tag == f"{namespace}urlset"
         if not lang.get("default"):  # the default language's sitemap is the i18n plugin's, for every language
-            paths = [urlsplit(loc.text).path for loc in sitemap.iter(f"{namespace}loc")]
-            assert [path for path in paths if not path.startswith(language_root(lang))] == []
+            urls = [loc.text for loc in sitemap.iter(f"{namespace}loc")]
+            root = canonical_url + language_root(lang).lstrip("/")
+            assert urls and all(url.startswith(root) for url in urls), lang["locale"]
+            assert [url for url in urls if "/go/" in url] == []
 
 
 def test_landmarks_dialogs_and_language_names_are_labelled(built_site, languages):
-    for path in sorted(built_site.rglob("*.html")):
+    for path in theme_pages(built_site):
         soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
         switcher = soup.select("a.md-select__link")
         assert [(link["hreflang"], link["lang"]) for link in switcher] == [(lang["locale"],) * 2 for lang in languages]

@@ -53,3 +53,29 @@ def test_a_language_link_must_be_absolute(kb):
     result = kb.run("check")
     assert result.code == 2
     assert "plugins.i18n.languages[1].link should be an absolute link like /it/, not 'it'" in result.err
+
+
+def test_the_canonical_address_is_site_url_unless_kb_site_url_names_another_host(kb):
+    config_path = kb.root / "mkdocs.yml"
+    assert load_site_config(config_path, environ={}).canonical_url is None  # the test site sets no site_url
+    kb.edit("mkdocs.yml", "site_name: Test KB\n", "site_name: Test KB\nsite_url: https://kb.example.internal/docs\n")
+    assert load_site_config(config_path, environ={}).canonical_url == "https://kb.example.internal/docs/"
+    assert load_site_config(config_path, environ={"KB_SITE_URL": ""}).canonical_url == "https://kb.example.internal/docs/"
+    override = {"KB_SITE_URL": "http://staging.example.internal:8080/kb/"}
+    assert load_site_config(config_path, environ=override).canonical_url == "http://staging.example.internal:8080/kb/"
+
+
+@pytest.mark.parametrize("site_url, environ, message", [
+    ("kb.example.internal", {}, "site_url should be the site's address like `https://kb.example.internal/`, "
+                                "not 'kb.example.internal'"),
+    ("https://kb.example.internal/", {"KB_SITE_URL": "ftp://kb.example.internal/"},
+     "the environment variable KB_SITE_URL should be the site's address like `https://kb.example.internal/`, "
+     "not 'ftp://kb.example.internal/'"),
+    ("https://kb.example.internal/?lang=de", {}, "site_url should be the site's address"),
+])
+def test_a_wrong_canonical_address_is_one_message_naming_where_it_came_from(kb, site_url, environ, message):
+    kb.edit("mkdocs.yml", "site_name: Test KB\n", f"site_name: Test KB\nsite_url: {site_url}\n")
+    with pytest.raises(ConfigError) as raised:
+        load_site_config(kb.root / "mkdocs.yml", environ=environ)
+    assert raised.value.message.startswith(message)
+    assert raised.value.path == (None if environ else str(kb.root / "mkdocs.yml"))

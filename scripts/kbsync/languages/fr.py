@@ -54,6 +54,10 @@ PROFILE = LanguageProfile(
         "not_found_body": 'Cette page n’existe pas ou n’existe plus. Elle a peut-être été déplacée.',
         "not_found_home": 'Retour à l’accueil',
         "not_found_search": 'Vous pouvez aussi rechercher un terme ci-dessus.',
+        "go_link_title": 'Lien pour toutes les langues',
+        "print_date": 'Imprimé le',
+        "print_version": 'Version du',
+        "print_preview": 'Aperçu – pas la version publiée',
     },
     first_day_pattern="'1er' MMMM y",
     # French typography: a no-break space (U+00A0, as on the pages) before % and before : ; ? !
