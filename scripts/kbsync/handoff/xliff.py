@@ -10,7 +10,8 @@ the old source in a `<note>`. Each unit names its section's source fingerprint, 
 
 translate-toolkit writes the XLIFF 1.1 namespace by default; the classes below are its own store
 and unit with the 1.2 namespace and skeleton (its documented way: a store class per dialect, as
-its poxliff module does). A test validates the output against OASIS's XLIFF 1.2 strict schema.
+its poxliff module does). The tests validate the output against our XLIFF 1.2 schema
+(tests/sync/handoff/xliff12/, a strict subset of XLIFF 1.2 strict written from the spec).
 """
 
 from __future__ import annotations

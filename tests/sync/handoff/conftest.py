@@ -1,4 +1,5 @@
-"""A copy of the real knowledge base in tmp_path, as a git repository, and the hand-off's helpers."""
+"""A copy of the real knowledge base in tmp_path, as a git repository, and the hand-off's helpers:
+the pseudo-translator and our XLIFF 1.2 schema (xliff12/)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from lxml import etree
+from lxml import etree, isoschematron
 
 from kbsync.cli import main
 
@@ -22,6 +23,8 @@ NEW_SENTENCE = ("- Lob von Kundinnen und Kunden geben wir an die betreffende Per
                 "- Lob von Kundinnen und Kunden geben wir an die betreffende Person weiter. "
                 "Die Führungskraft bedankt sich persönlich.\n")
 CHANGED_NUMBER = ("höchstens 10 Fragen", "höchstens 12 Fragen")
+XLIFF_SCHEMA = Path(__file__).with_name("xliff12") / "xliff-1.2-kbsync.rng"
+SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
 
 
 @dataclass
@@ -211,3 +214,33 @@ class PseudoTranslator:
 def pseudo():
     """pseudo(root, lang) -> a PseudoTranslator for that knowledge base and language."""
     return PseudoTranslator
+
+
+# -- the XLIFF 1.2 schema ----------------------------------------------------------------------
+
+class XliffSchema:
+    """Our RELAX NG schema of the XLIFF kbsync writes (a strict subset of XLIFF 1.2 strict, see
+    xliff12/README.md) and the Schematron rules embedded in it: the spec's uniqueness rules
+    inside a `<file>`, which RELAX NG cannot state."""
+
+    def __init__(self, path: Path):
+        document = etree.parse(str(path))
+        self.relaxng = etree.RelaxNG(document)
+        self.schematron = isoschematron.Schematron(document, store_report=True)
+
+    def errors(self, xml: bytes | Path) -> list[str]:
+        """What makes `xml` (a file or its bytes) invalid; empty when it is valid."""
+        tree = etree.ElementTree(etree.fromstring(xml)) if isinstance(xml, bytes) else etree.parse(str(xml))
+        problems = []
+        if not self.relaxng.validate(tree):
+            problems += [f"line {error.line}: {error.message}" for error in self.relaxng.error_log]
+        if not self.schematron.validate(tree):
+            problems += [text.strip() for text in self.schematron.validation_report.xpath(
+                "//svrl:failed-assert/svrl:text/text()", namespaces=SVRL)]
+        return problems
+
+
+@pytest.fixture(scope="session")
+def xliff_schema() -> XliffSchema:
+    """The XLIFF 1.2 schema the exports are validated against: `xliff_schema.errors(file or bytes)`."""
+    return XliffSchema(XLIFF_SCHEMA)

@@ -28,9 +28,11 @@ def test_an_up_to_date_language_exports_nothing(site, tmp_path):
     assert not (tmp_path / "it.xlf").exists()
 
 
-def test_export_offers_the_two_changed_sections_only_with_the_unchanged_sentences_pre_filled(edited, tmp_path):
+def test_export_offers_the_two_changed_sections_only_with_the_unchanged_sentences_pre_filled(edited, tmp_path,
+                                                                                             xliff_schema):
     out = tmp_path / "it.xlf"
     result = export(edited, "it", "--format", "xliff", "--output", str(out))
+    assert xliff_schema.errors(out) == []  # valid XLIFF 1.2 strict (xliff12/)
     units = units_of(out)
     assert {unit_id.rsplit("/", 1)[0] for unit_id in units} == {f"{PAGE}#recognition", f"{PAGE}#employee-feedback"}
     new = units[f"{PAGE}#recognition/p3.s2"]
