@@ -21,7 +21,7 @@ STATE_LABELS = {
 }
 
 HEADER = ("language", "pages up to date", "sections up to date", "outdated", "new in source",
-          "untracked", "missing pages")
+          "untracked", "missing pages", "local sections")
 
 
 def language_rows(report: StatusReport) -> list[tuple[str, ...]]:
@@ -35,6 +35,7 @@ def language_rows(report: StatusReport) -> list[tuple[str, ...]]:
         str(language.new_sections),
         str(language.untracked_sections),
         str(language.missing_pages),
+        str(language.local_sections),
     ) for language in report.languages]
 
 
@@ -49,6 +50,14 @@ def stale_pages(report: StatusReport) -> list[tuple[str, str, list[tuple[str, st
             if section.state is not SectionState.UP_TO_DATE]
         rows.append((page.path, STATE_LABELS[page.state.value], sections))
     return rows
+
+
+def local_rows(report: StatusReport) -> list[tuple[str, str, str, str]]:
+    """(path#id, owner, last reviewed, due) of every local section (the market's own rules)."""
+    return [(f"{page.path}#{local.id}", local.owner or "no owner",
+             local.last_reviewed.isoformat() if local.last_reviewed else "no review date",
+             local.due.isoformat() if local.due else "-")
+            for page, local in report.local_sections]
 
 
 def _share(part: int, whole: int, percent: float) -> str:
