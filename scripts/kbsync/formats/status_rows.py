@@ -21,7 +21,7 @@ STATE_LABELS = {
 }
 
 HEADER = ("language", "pages up to date", "sections up to date", "outdated", "new in source",
-          "untracked", "missing pages", "local sections")
+          "untracked", "missing pages")
 
 
 def language_rows(report: StatusReport) -> list[tuple[str, ...]]:
@@ -35,7 +35,6 @@ def language_rows(report: StatusReport) -> list[tuple[str, ...]]:
         str(language.new_sections),
         str(language.untracked_sections),
         str(language.missing_pages),
-        str(language.local_sections),
     ) for language in report.languages]
 
 
@@ -50,6 +49,11 @@ def stale_pages(report: StatusReport) -> list[tuple[str, str, list[tuple[str, st
             if section.state is not SectionState.UP_TO_DATE]
         rows.append((page.path, STATE_LABELS[page.state.value], sections))
     return rows
+
+
+def local_counts(report: StatusReport) -> str:
+    """`Italiano (it) 2, Français (fr) 1, English (en) 0`: the local sections of each language."""
+    return ", ".join(f"{language.label} {language.local_sections}" for language in report.languages)
 
 
 def local_rows(report: StatusReport) -> list[tuple[str, str, str, str]]:

@@ -218,10 +218,12 @@ def test_status_counts_local_sections_and_json_lists_them(synced):
     add_local(synced)
     text = synced.run("status", "--lang", "it")
     assert text.code == 0
-    header, row = text.lines[:2]
-    assert header.split("  ")[-1].strip() == "local sections" and row.split()[-1] == "1"
-    assert f"  {IT}#local-complaint-deadlines: Compliance Italia, reviewed {REVIEWED}, due " \
-           f"{NEXT_REVIEW}" in text.lines
+    assert text.lines[-2:] == [
+        "local sections: Italiano (it) 1",
+        f"  {IT}#local-complaint-deadlines: Compliance Italia, reviewed {REVIEWED}, due {NEXT_REVIEW}"]
+    assert synced.run("status").lines[-2] == "local sections: Italiano (it) 1, Français (fr) 0, English (en) 0"
+    markdown = synced.run("status", "--format", "markdown").lines
+    assert markdown[-1] == f"| `{IT}#local-complaint-deadlines` | Compliance Italia | {REVIEWED} | {NEXT_REVIEW} |"
     result = synced.run("status", "--format", "json")
     document = json.loads(result.out)
     jsonschema.validate(document, load_schema("status-report.schema.json"))
