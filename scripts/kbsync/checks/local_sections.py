@@ -58,7 +58,7 @@ def check(pair: Pair, context: CheckContext) -> Iterator[Finding]:
     content = page.content
     yield from _entry_form(pair, content)
     source_ids = _source_ids(pair.source) if pair.source is not None else frozenset()
-    spans = _spans(content.sections)
+    spans, following = _spans(content.sections), _following(content.sections)
     headed = set()
     for index, section in enumerate(content.sections):
         if not section.local:
@@ -72,7 +72,7 @@ def check(pair: Pair, context: CheckContext) -> Iterator[Finding]:
                           f"{ENTRY_FORM.format(id=section.id)}", section.id)
             continue
         yield from _review(pair, section, entry, context.today)
-        yield from _placement(pair, content, index, section, entry, spans)
+        yield from _placement(pair, content, index, section, entry, spans, following[index])
     for entry in content.local_entries:
         if entry.id in headed:
             continue
@@ -148,9 +148,9 @@ def _review(pair: Pair, section: Section, entry: LocalEntry, today: datetime.dat
 
 
 def _placement(pair: Pair, content: PageContent, index: int, section: Section, entry: LocalEntry,
-               spans: dict[int, tuple[int, int]]) -> Iterator[Finding]:
+               spans: dict[int, tuple[int, int]], following: Section | None) -> Iterator[Finding]:
     """Right after the group section it adds to: after that section (and its subsections), before the
-    next group section at the same level or above."""
+    next group section at the same level or above; and no group section below it as its subsection."""
     if entry.adds_to is None or not KEBAB_RE.fullmatch(entry.adds_to):
         return  # missing or malformed: _entry_form reports it
     target = content.section(entry.adds_to) if entry.adds_to != INTRO_ID else None
@@ -163,6 +163,22 @@ def _placement(pair: Pair, content: PageContent, index: int, section: Section, e
         yield finding(pair, section.line, "KB311", f"local section `{section.id}` adds to `{entry.adds_to}` "
                       f"but does not follow it: move it to right after section `{entry.adds_to}` "
                       "(after its subsections, before the next section at its level)", section.id)
+    elif following is not None and following.level > section.level:
+        yield finding(pair, section.line, "KB311", f"local section `{section.id}` is a level-{section.level} "
+                      f"heading followed by the level-{following.level} group section `{following.id}`, which "
+                      f"would read as part of it: move the local section after `{following.id}`, or make its "
+                      f"heading level {following.level}", section.id)
+
+
+def _following(sections: tuple[Section, ...]) -> list[Section | None]:
+    """For each position: the next group section after it, or None. One pass from the end."""
+    found: list[Section | None] = [None] * len(sections)
+    upcoming = None
+    for index in range(len(sections) - 1, -1, -1):
+        found[index] = upcoming
+        if not sections[index].local:
+            upcoming = sections[index]
+    return found
 
 
 def _spans(sections: tuple[Section, ...]) -> dict[int, tuple[int, int]]:

@@ -59,6 +59,16 @@ def test_a_local_section_after_a_subsection_of_the_group_section_it_adds_to(sync
         assert synced.run("sync", lang, PAGE).code == 0
     add_local(synced)
     assert synced.findings() == []
+    # Between `basics` and its subsection, a level-2 local section would take the subsection in.
+    text = synced.text(IT)
+    synced.write(IT, text.replace(LOCAL, ""))
+    synced.edit(IT, "### Nel dettaglio", LOCAL + "### Nel dettaglio")
+    assert synced.findings() == [
+        f"{IT}:{line_of(synced, IT, '.local}')}: KB311 local section `local-complaint-deadlines` is a level-2 "
+        "heading followed by the level-3 group section `basics-detail`, which would read as part of it: move the "
+        "local section after `basics-detail`, or make its heading level 3"]
+    synced.edit(IT, "## Reclami: termini in Italia", "### Reclami: termini in Italia")
+    assert synced.findings() == []
 
 
 def test_sync_records_no_local_section(synced):
