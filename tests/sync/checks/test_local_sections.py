@@ -271,3 +271,18 @@ def test_the_reader_marks_local_sections_on_translations_only(kb):
     assert not any(section.local for section in source.sections)
     assert "local-complaint-deadlines" in source.section_ids
     assert [heading.id for heading in source.headings if heading.local] == ["local-complaint-deadlines"]
+
+
+def test_local_sections_that_is_not_a_mapping(synced):
+    add_local(synced, entry="local_sections: [local-complaint-deadlines]\n")
+    key = line_of(synced, IT, "local_sections:")
+    heading = line_of(synced, IT, ".local}")
+    assert synced.findings() == [
+        f"{IT}:{key}: KB312 front matter `local_sections`: ['local-complaint-deadlines'] is not of type 'object'; "
+        "expected on a translated page only: its local sections, by the ID of their heading `{#local-... .local}`, "
+        "each with `owner`, `last_reviewed`, `review_interval_months` "
+        "and `adds_to`, like `local_sections: {local-complaint-deadlines: {owner: Compliance Italia, "
+        "last_reviewed: 2026-11-29, review_interval_months: 12, adds_to: complaints}}`",
+        f"{IT}:{heading}: KB312 local section `local-complaint-deadlines` has no owner or review date: add it to "
+        "`local_sections:` in the front matter as `local-complaint-deadlines: {owner: <compliance function>, "
+        "last_reviewed: YYYY-MM-DD, review_interval_months: 12, adds_to: <group section ID>}`"]
