@@ -19,6 +19,11 @@ INTRO_ID = "_intro"
 ALIASES_KEY = "section_aliases"
 RETIRED_KEY = "retired_sections"
 FORMER_KEYS = (ALIASES_KEY, RETIRED_KEY)
+# A section that exists only in its translation's language and market: `## Title {#local-id .local}`,
+# with its owner and review date under this front matter key (see LocalEntry).
+LOCAL_CLASS = "local"
+LOCAL_KEY = "local_sections"
+LOCAL_ID_PREFIX = "local-"
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,8 @@ class Section:
     words: tuple[str, ...]
     cased_words: frozenset[str]
     blocks: tuple[TextBlock, ...]
+    # A local section (`{#id .local}` on a translated page): it has no source section and is no drift.
+    local: bool = False
 
     def locate(self, needle: str, start: int | None = None) -> int:
         """The first line at or after `start` holding `needle` (case-insensitive), else `start`."""
@@ -98,6 +105,26 @@ class Heading:
     id: str | None
     title: str
     line: int
+    local: bool = False  # marked `.local`, on any page (a source page's is reported, not honoured)
+
+
+@dataclass(frozen=True)
+class LocalEntry:
+    """An entry of a translated page's `local_sections` front matter: who owns a local section, when
+    it was reviewed and which group section it adds to. A value missing or not in the form
+    schemas/front-matter.schema.json gives is None here (checks/local_sections.py reports it)."""
+
+    id: str
+    line: int  # of the entry in the front matter
+    owner: str | None
+    last_reviewed: datetime.date | None
+    review_interval_months: int | None
+    adds_to: str | None
+
+    @property
+    def review_fields(self) -> dict[str, Any]:
+        """The entry's review date and interval under the page keys kbsync.review reads."""
+        return {"last_reviewed": self.last_reviewed, "review_interval_months": self.review_interval_months}
 
 
 @dataclass(frozen=True)
@@ -161,20 +188,35 @@ class PageContent:
     key_lines: dict[str, int] = field(default_factory=dict)
     provenance: Provenance | None = None
     headings: tuple[Heading, ...] = ()
-    sections: tuple[Section, ...] = ()
+    sections: tuple[Section, ...] = ()  # every section in page order, local ones included
     problems: tuple[Problem, ...] = ()
+    local_entries: tuple[LocalEntry, ...] = ()  # the `local_sections` front matter, in its order
 
     def section(self, section_id: str) -> Section | None:
+        """The group section `section_id` (one that pairs with the source's); never a local one."""
         return self._by_id.get(section_id)
 
     @functools.cached_property
     def _by_id(self) -> dict[str, Section]:
         # The first section with an ID wins, as a scan would find it; every check looks sections up.
-        return {section.id: section for section in reversed(self.sections)}
+        return {section.id: section for section in reversed(self.sections) if not section.local}
 
     @property
     def section_ids(self) -> tuple[str, ...]:
-        return tuple(section.id for section in self.sections)
+        """The IDs of the group sections, in page order: what pairs with the source and is synced.
+        Local sections are left out: they have no source, so nothing compares or records them."""
+        return tuple(section.id for section in self.sections if not section.local)
+
+    @property
+    def local_sections(self) -> tuple[Section, ...]:
+        return tuple(section for section in self.sections if section.local)
+
+    def local_entry(self, section_id: str) -> LocalEntry | None:
+        return self._entries.get(section_id)
+
+    @functools.cached_property
+    def _entries(self) -> dict[str, LocalEntry]:
+        return {entry.id: entry for entry in self.local_entries}
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,21 @@ A fingerprint recorded in another scheme than the current one (kbsync.reading.fi
 cannot be compared with the source's: its section is `untracked`, and so is its page, until
 `kbsync migrate` rewrites the values (`PageStatus.other_schemes` says which schemes were found).
 Reporting those sections as outdated would claim changes nobody made.
+
+Local sections (`{#id .local}`: a rule of the translation's market only) have no source section:
+they are never drift, so no section state counts them. Each translated page lists its own in
+`PageStatus.local`, with owner and review date, and each language counts them.
 """
 
 from __future__ import annotations
 
+import datetime
 import enum
 import functools
 from dataclasses import dataclass
 
-from kbsync.model import Page
+from kbsync.model import Page, PageContent
+from kbsync.review import next_review
 from kbsync.reading.fingerprints import SCHEME, scheme_of
 from kbsync.config import SiteConfig
 
@@ -52,6 +58,19 @@ class SectionStatus:
 
 
 @dataclass(frozen=True)
+class LocalSectionStatus:
+    """A local section of a translated page: its heading, owner and review dates (None when its
+    `local_sections` entry lacks them, which checks/local_sections.py reports)."""
+
+    id: str
+    title: str
+    line: int
+    owner: str | None
+    last_reviewed: datetime.date | None
+    due: datetime.date | None  # when its next review is due
+
+
+@dataclass(frozen=True)
 class PageStatus:
     lang: str
     page: str
@@ -61,6 +80,7 @@ class PageStatus:
     sections: tuple[SectionStatus, ...]
     # The fingerprint schemes of the page's `l10n` other than the current one, in order.
     other_schemes: tuple[int, ...] = ()
+    local: tuple[LocalSectionStatus, ...] = ()  # its local sections, in page order
 
     def section(self, section_id: str) -> SectionStatus | None:
         return self._by_id.get(section_id)
@@ -79,6 +99,7 @@ class LanguageStatus:
     sections: dict[str, int]
     total_pages: int
     total_sections: int
+    local_sections: int = 0  # sections of the language's market only (not counted in `sections`)
 
     # What the status tables show, so that no table builder reads the count dicts by key.
     @property
@@ -129,6 +150,13 @@ class StatusReport:
     def page(self, lang: str, page: str) -> PageStatus | None:
         return self._by_page.get((lang, page))
 
+    @property
+    def local_sections(self) -> tuple[tuple[PageStatus, LocalSectionStatus], ...]:
+        """Every local section with its page, by language as `languages` orders them, then page order."""
+        order = {language.lang: index for index, language in enumerate(self.languages)}
+        pages = sorted(self.pages, key=lambda item: (order.get(item.lang, len(order)), item.page))
+        return tuple((page, local) for page in pages for local in page.local)
+
     @functools.cached_property
     def _by_page(self) -> dict[tuple[str, str], PageStatus]:
         # The site looks up every page it renders: an index, not a scan per page.
@@ -165,7 +193,7 @@ def page_status(lang: str, page: str, source: Page | None, translation: Page | N
         return result(PageState.UNREADABLE)
     recorded = content.provenance.source_sections if content.provenance else {}
     other_schemes = tuple(sorted({scheme_of(value) for value in recorded.values()} - {SCHEME}))
-    translated = {section.id: section for section in content.sections}
+    translated = {section.id: section for section in content.sections if not section.local}
     sections = []
     for section in source_content.sections:
         mine = translated.get(section.id)
@@ -182,7 +210,7 @@ def page_status(lang: str, page: str, source: Page | None, translation: Page | N
                                       section.line, fingerprint, section.fingerprint))
     source_ids = set(source_content.section_ids)
     for section in content.sections:
-        if section.id not in source_ids:
+        if section.id not in source_ids and not section.local:
             sections.append(SectionStatus(section.id, SectionState.REMOVED_IN_SOURCE, section.line,
                                           None, recorded.get(section.id), None))
     if content.provenance is None or other_schemes:
@@ -191,18 +219,30 @@ def page_status(lang: str, page: str, source: Page | None, translation: Page | N
         state = PageState.UP_TO_DATE
     else:
         state = PageState.OUTDATED
-    return PageStatus(lang, page, path, source_path, state, tuple(sections), other_schemes)
+    return PageStatus(lang, page, path, source_path, state, tuple(sections), other_schemes,
+                      _local_sections(content))
+
+
+def _local_sections(content: PageContent) -> tuple[LocalSectionStatus, ...]:
+    found = []
+    for section in content.local_sections:
+        entry = content.local_entry(section.id)
+        found.append(LocalSectionStatus(
+            section.id, section.title, section.line, entry.owner if entry else None,
+            entry.last_reviewed if entry else None, next_review(entry.review_fields) if entry else None))
+    return tuple(found)
 
 
 def _summary(lang: str, name: str, statuses: list[PageStatus]) -> LanguageStatus:
     pages = {state.value: 0 for state in PageState}
     sections = {state.value: 0 for state in SectionState}
-    total_sections = 0
+    total_sections = local_sections = 0
     for status in statuses:
         pages[status.state.value] += 1
+        local_sections += len(status.local)
         for section in status.sections:
             sections[section.state.value] += 1
             total_sections += section.state is not SectionState.REMOVED_IN_SOURCE
     total_pages = sum(count for state, count in pages.items() if state != PageState.ORPHAN.value)
     return LanguageStatus(lang=lang, name=name, pages=pages, sections=sections,
-                          total_pages=total_pages, total_sections=total_sections)
+                          total_pages=total_pages, total_sections=total_sections, local_sections=local_sections)

@@ -22,6 +22,8 @@ PROFILE = LanguageProfile(
         "section_mark": "Esta sección no está actualizada.",
         "section_mark_link": "Ir al texto alemán",
         "retired_section": "Se ha eliminado una sección de esta página. Su contenido se encuentra ahora aquí:",
+        "local_rule": "Norma local: {market}",
+        "col_local_sections": "Secciones locales",
         "untranslated_title": "Todavía sin traducir",
         "untranslated_body": "Esta página aún no está disponible en su idioma. Está leyendo la versión alemana.",
         "untranslated_link": "Página original en alemán",
@@ -70,6 +72,7 @@ PROFILE = LanguageProfile(
     function_words=frozenset("el la los las de del y que en un una para con por no es son se su sus al "
                              "como más pero este esta estos estas cada".split()),
     letters=frozenset("ñáéíóú¿¡"),
+    market="España",
     sample=SampleText(
         vocabulary=("el la que y no con los clientes para una nosotros sobre se al solicitud son ustedes en "
                     "conversación siempre en nuestro equipo también después cuando calidad respuesta rápida "

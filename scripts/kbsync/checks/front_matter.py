@@ -1,4 +1,6 @@
-"""Front matter against schemas/front-matter.schema.json; `l10n` only on translated pages."""
+"""Front matter against schemas/front-matter.schema.json; `l10n` only on translated pages.
+
+`local_sections` is checked by checks/local_sections.py (KB31x), against the same schema."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from kbsync.reading.analysis import PROVENANCE_KEY, SOURCE_SECTIONS_KEY
 from kbsync.checks.context import CheckContext, Pair, finding
 from kbsync.codes import Code, Severity
 from kbsync.reading.front_matter import json_ready
-from kbsync.model import Finding, Provenance
+from kbsync.model import LOCAL_KEY, Finding, Provenance
 from kbsync.reading.schemas import validate
 
 CODES = (
@@ -41,6 +43,8 @@ def check(pair: Pair, context: CheckContext) -> Iterator[Finding]:
             yield from _malformed_entries(pair, content.provenance)
     for problem in validate("front-matter.schema.json", json_ready(front_matter)):
         key = problem.path[0] if problem.path else ""
+        if key == LOCAL_KEY:
+            continue
         line = content.key_lines.get(str(key), 1)
         if key == PROVENANCE_KEY:
             if not pair.is_source:

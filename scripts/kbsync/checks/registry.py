@@ -25,6 +25,7 @@ from kbsync.checks import (
     heading_ids,
     language_folders,
     links,
+    local_sections,
     page_reading,
     published_links,
     retired_sections,
@@ -55,6 +56,7 @@ CHECKS: tuple[ModuleType, ...] = (
     termbase_links,
     section_aliases,
     retired_sections,
+    local_sections,
 )
 
 ENTRY_FUNCTIONS = ("check", "check_tree", "check_run")

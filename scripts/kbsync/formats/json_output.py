@@ -50,6 +50,7 @@ def status_document(report: StatusReport) -> dict[str, Any]:
             "sections": language.sections,
             "pages_up_to_date_percent": language.pages_up_to_date_percent,
             "sections_up_to_date_percent": language.sections_up_to_date_percent,
+            "local_sections": language.local_sections,
         } for language in report.languages],
         "pages": [{
             "lang": page.lang,
@@ -66,6 +67,17 @@ def status_document(report: StatusReport) -> dict[str, Any]:
                 "current": section.current,
             } for section in page.sections],
         } for page in report.pages],
+        "local_sections": [{
+            "lang": page.lang,
+            "page": page.page,
+            "path": page.path,
+            "id": local.id,
+            "title": local.title,
+            "line": local.line,
+            "owner": local.owner,
+            "last_reviewed": local.last_reviewed.isoformat() if local.last_reviewed else None,
+            "due": local.due.isoformat() if local.due else None,
+        } for page, local in report.local_sections],
     }
 
 

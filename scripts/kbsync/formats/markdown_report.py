@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from kbsync.formats.status_rows import HEADER, language_rows, stale_pages
+from kbsync.formats.status_rows import HEADER, language_rows, local_counts, local_rows, stale_pages
 from kbsync.formats.tables import backslash_pipes, markdown_table
 from kbsync.status import StatusReport
 
 PAGES_HEADER = ("Page", "State", "Sections not up to date")
+LOCAL_HEADER = ("Local section", "Owner", "Last reviewed", "Next review")
 
 
 def render_status(report: StatusReport) -> str:
@@ -19,4 +20,10 @@ def render_status(report: StatusReport) -> str:
             (f"`{path}`", state, ", ".join(f"`{section_id}` ({section_state})"
                                            for section_id, section_state in sections))
             for path, state, sections in pages], escape=backslash_pipes))
+    local = local_rows(report)
+    if local:
+        tables.append(f"Local sections: {local_counts(report)}")
+        tables.append(markdown_table(LOCAL_HEADER, [(f"`{where}`", owner, reviewed, due)
+                                                    for where, owner, reviewed, due in local],
+                                     escape=backslash_pipes))
     return "\n\n".join(tables) + "\n"

@@ -51,5 +51,18 @@ def stale_pages(report: StatusReport) -> list[tuple[str, str, list[tuple[str, st
     return rows
 
 
+def local_counts(report: StatusReport) -> str:
+    """`Italiano (it) 2, Français (fr) 1, English (en) 0`: the local sections of each language."""
+    return ", ".join(f"{language.label} {language.local_sections}" for language in report.languages)
+
+
+def local_rows(report: StatusReport) -> list[tuple[str, str, str, str]]:
+    """(path#id, owner, last reviewed, due) of every local section (the market's own rules)."""
+    return [(f"{page.path}#{local.id}", local.owner or "no owner",
+             local.last_reviewed.isoformat() if local.last_reviewed else "no review date",
+             local.due.isoformat() if local.due else "-")
+            for page, local in report.local_sections]
+
+
 def _share(part: int, whole: int, percent: float) -> str:
     return f"{part}/{whole} ({percent:.1f} %)"

@@ -7,7 +7,7 @@ so that the findings on stdout stay one per line for grep and editors.
 from __future__ import annotations
 
 from kbsync.codes import Severity
-from kbsync.formats.status_rows import HEADER, language_rows, stale_pages
+from kbsync.formats.status_rows import HEADER, language_rows, local_counts, local_rows, stale_pages
 from kbsync.formats.tables import aligned_columns
 from kbsync.model import Finding
 from kbsync.status import StatusReport
@@ -38,4 +38,8 @@ def render_status(report: StatusReport) -> str:
         for path, state, sections in pages:
             detail = ", ".join(f"{section_id} ({section_state})" for section_id, section_state in sections)
             lines.append(f"  {path} [{state}]" + (f": {detail}" if detail else ""))
+    local = local_rows(report)
+    if local:  # sections of one market only: never drift, so not in the counts above
+        lines += ["", f"local sections: {local_counts(report)}"]
+        lines += [f"  {where}: {owner}, reviewed {reviewed}, due {due}" for where, owner, reviewed, due in local]
     return "\n".join(lines) + "\n"

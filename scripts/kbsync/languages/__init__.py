@@ -26,7 +26,7 @@ from kbsync.errors import ConfigError
 UI_KEYS = (
     "redirect_title", "redirect_body", "text_changed_label", "outdated_title", "outdated_intro",
     "changed_on", "changed", "new_in_source", "removed_in_source", "section_mark", "section_mark_link",
-    "retired_section",
+    "retired_section", "local_rule", "col_local_sections",
     "untranslated_title", "untranslated_body", "untranslated_link", "review_title", "review_body",
     "col_language", "col_pages_current", "col_sections_current", "col_outdated", "col_missing", "col_page",
     "col_due_since", "col_owner", "col_date", "col_section", "col_change", "cell_current", "cell_outdated",
@@ -52,6 +52,9 @@ class LanguageProfile:
     locale: str
     ui: Mapping[str, str]
     sample: SampleText
+    # The market this language serves, named in the language (`Italia`): the market of its local
+    # sections, shown as "Local rule: <market>" (ui `local_rule`) under each of their headings.
+    market: str
     # Dates in running text: a CLDR pattern for Babel (`d. MMMM y` gives `20. November 2026`), and
     # the pattern for the first day of a month where the language writes it apart (French `1er`).
     date_pattern: str = "d MMMM y"

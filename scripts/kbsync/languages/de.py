@@ -17,6 +17,8 @@ PROFILE = LanguageProfile(
         "section_mark": 'Dieser Abschnitt ist nicht auf dem neuesten Stand.',
         "section_mark_link": 'Zum deutschen Text',
         "retired_section": 'Ein Abschnitt dieser Seite wurde entfernt. Sein Inhalt steht jetzt hier:',
+        "local_rule": 'Lokale Regel: {market}',
+        "col_local_sections": 'Lokale Abschnitte',
         "untranslated_title": 'Noch nicht übersetzt',
         "untranslated_body": 'Diese Seite gibt es noch nicht in Ihrer Sprache. Sie lesen die deutsche Fassung.',
         "untranslated_link": 'Deutsche Originalseite',
@@ -76,6 +78,7 @@ PROFILE = LanguageProfile(
         ordinals="erst zweit dritt viert fünft sechst siebt acht neunt zehnt elft zwölft",
         endings=("e", "en", "er", "es", "em"), others={"hundert": 100, "tausend": 1000},
         ambiguous="achte achten"),  # the verb `achten`
+    market='Deutschland',
     sample=SampleText(
         vocabulary=('der die das und ist nicht mit den Kunden für eine wir auf dem sich zu Anliegen '
                     'werden Sie im Gespräch immer bei unser Team auch nach wenn Qualität Antwort schnell '

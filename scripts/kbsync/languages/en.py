@@ -17,6 +17,8 @@ PROFILE = LanguageProfile(
         "section_mark": 'This section is not up to date.',
         "section_mark_link": 'Read the German text',
         "retired_section": 'A section of this page has been removed. Its content is now here:',
+        "local_rule": 'Local rule: {market}',
+        "col_local_sections": 'Local sections',
         "untranslated_title": 'Not translated yet',
         "untranslated_body": 'This page is not available in your language yet. You are reading the German version.',
         "untranslated_link": 'German original page',
@@ -69,6 +71,7 @@ PROFILE = LanguageProfile(
         others={"hundred": 100, "thousand": 1000}),  # second: also the unit of time
     function_words=frozenset("the and is are of to in for with on that this these those be it not or by as at "
                              "from an was were has have will can which their our your each into without against about yes no".split()),
+    market='United Kingdom',
     sample=SampleText(
         vocabulary=('the that and is not with customers for a we on to request are you in the '
                     'conversation always at our team also after when quality answer quick friendly '

@@ -17,6 +17,8 @@ PROFILE = LanguageProfile(
         "section_mark": 'Cette section n’est pas à jour.',
         "section_mark_link": 'Voir le texte allemand',
         "retired_section": 'Une section de cette page a été supprimée. Son contenu se trouve désormais ici\u00a0:',
+        "local_rule": 'Règle locale\u00a0: {market}',
+        "col_local_sections": 'Sections locales',
         "untranslated_title": 'Pas encore traduite',
         "untranslated_body": 'Cette page n’existe pas encore dans votre langue. Vous lisez la version allemande.',
         "untranslated_link": 'Page originale en allemand',
@@ -76,6 +78,7 @@ PROFILE = LanguageProfile(
         endings=("", "s"), others={"premier": 1, "premiers": 1, "première": 1, "premières": 1,
                                    "second": 2, "seconde": 2, "mille": 1000},
         ambiguous="premièr premièrs"),
+    market='France',
     sample=SampleText(
         vocabulary=('le la que et ne pas avec les clients pour une nous sur se au demande sont vous dans '
                     'entretien toujours chez notre équipe aussi après quand qualité réponse rapide '

@@ -17,6 +17,8 @@ PROFILE = LanguageProfile(
         "section_mark": 'Questa sezione non è aggiornata.',
         "section_mark_link": 'Vai al testo tedesco',
         "retired_section": 'Una sezione di questa pagina è stata rimossa. Il suo contenuto si trova ora qui:',
+        "local_rule": 'Regola locale: {market}',
+        "col_local_sections": 'Sezioni locali',
         "untranslated_title": 'Non ancora tradotta',
         "untranslated_body": 'Questa pagina non è ancora disponibile nella tua lingua. Stai leggendo la versione tedesca.',
         "untranslated_link": 'Pagina originale in tedesco',
@@ -72,6 +74,7 @@ PROFILE = LanguageProfile(
         endings=("o", "a", "i", "e"), others={"mille": 1000},
         # also "according to", "you are", "before"; `none` is English
         ambiguous="secondo sei prima none"),
+    market='Italia',
     sample=SampleText(
         vocabulary=('il la che e non con i clienti per una noi sul si al richiesta sono voi nel '
                     'colloquio sempre presso nostro team anche dopo quando qualità risposta rapida '

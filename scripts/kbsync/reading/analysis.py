@@ -20,7 +20,7 @@ from kbsync.reading.front_matter import FRONT_MATTER_RE, json_ready, split_front
 from kbsync.reading.language_id import distinguishes, identify, may_be, model_language
 from kbsync.reading.fingerprints import VALUE_PATTERN
 from kbsync.reading.markdown_reader import MarkdownReader
-from kbsync.model import MalformedEntry, PageContent, Problem, Provenance, Record
+from kbsync.model import LOCAL_KEY, LocalEntry, MalformedEntry, PageContent, Problem, Provenance, Record
 from kbsync.reading.page_text import decode_page
 from kbsync.config import SiteConfig
 from kbsync.reading.yaml_source import YamlSourceError, compose_mapping
@@ -56,13 +56,15 @@ class Analyzer:
             problems.append(Problem("front-matter-yaml", front.error_line,
                                     f"{front.error}: fix the YAML between the `---` lines"))
         body = decoded.text[front.end:]
+        is_source = lang == self.config.source_lang
         result = self.reader.read(body, front.body_line, lang, self._language_of(lang),
-                                  fingerprints=lang == self.config.source_lang)
+                                  fingerprints=is_source, local_sections=not is_source)
         return PageContent(
             readable=True, has_front_matter=front.present,
             front_matter=front.data, key_lines=front.key_lines,
             provenance=read_provenance(front.data, decoded.text), headings=result.headings,
-            sections=result.sections, problems=tuple(problems) + result.problems)
+            sections=result.sections, problems=tuple(problems) + result.problems,
+            local_entries=read_local_entries(front.data, front.entry_lines, front.key_lines.get(LOCAL_KEY, 1)))
 
     def _language_of(self, lang: str) -> Callable[[str, list[str]], str | None] | None:
         """How to tell a paragraph's language from its text and its lowercase words on a page in
@@ -117,6 +119,29 @@ def read_provenance(front_matter: dict[str, Any], text: str = "") -> Provenance 
         MalformedEntry(key, _as_written(entry),
                        lines[name][0][position] if lines[name][0] else lines[name][1], name)
         for name, position, key, entry in malformed), **records)
+
+
+def read_local_entries(front_matter: dict[str, Any], entry_lines: dict[tuple[str, str], int],
+                       key_line: int) -> tuple[LocalEntry, ...]:
+    """The entries of `local_sections` (section ID -> owner, review date, interval, group section it
+    adds to), each with its line; a value not in the form the schema gives is None, for
+    checks/local_sections.py to report. Not a mapping: no entries (that check reports the key)."""
+    value = front_matter.get(LOCAL_KEY)
+    if not isinstance(value, dict):
+        return ()
+    entries = []
+    for section_id, fields in value.items():
+        key = "" if section_id is None else str(section_id)
+        fields = fields if isinstance(fields, dict) else {}
+        owner, reviewed = fields.get("owner"), fields.get("last_reviewed")
+        months, adds_to = fields.get("review_interval_months"), fields.get("adds_to")
+        entries.append(LocalEntry(
+            id=key, line=entry_lines.get((LOCAL_KEY, key), key_line),
+            owner=owner.strip() if isinstance(owner, str) and owner.strip() else None,
+            last_reviewed=reviewed if type(reviewed) is datetime.date else None,
+            review_interval_months=months if type(months) is int and months >= 1 else None,
+            adds_to=adds_to if isinstance(adds_to, str) and adds_to else None))
+    return tuple(entries)
 
 
 def _record(entry: Any) -> Record | None:

@@ -1,4 +1,5 @@
-"""Find and parse a page's YAML front matter, with the line of every top-level key.
+"""Find and parse a page's YAML front matter, with the line of every top-level key and of the
+entries of top-level mappings (`local_sections: {local-x: ...}`).
 
 The block is found with MkDocs' own pattern and read with the loader MkDocs uses (see
 kbsync.reading.yaml_source), so kbsync sees what the site sees. ruamel.yaml's round-trip loader would
@@ -12,6 +13,8 @@ import datetime
 import re
 from dataclasses import dataclass, field
 from typing import Any
+
+import yaml
 
 from kbsync.reading.yaml_source import YamlSourceError, compose_mapping, construct
 
@@ -28,6 +31,8 @@ class FrontMatter:
     present: bool
     data: dict[str, Any] = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)
+    # (top-level key, entry) -> line, for the entries of top-level mappings
+    entry_lines: dict[tuple[str, str], int] = field(default_factory=dict)
     end: int = 0
     body_line: int = 1
     error: str | None = None
@@ -51,7 +56,10 @@ def split_front_matter(text: str) -> FrontMatter:
         return FrontMatter(present=True, end=match.end(), body_line=body_line,
                            error=error.message, error_line=error.line)
     key_lines = {key.value: 2 + key.start_mark.line for key, _ in node.value} if node else {}
-    return FrontMatter(present=True, data=data, key_lines=key_lines,
+    entry_lines = {(key.value, entry.value): 2 + entry.start_mark.line
+                   for key, value in (node.value if node else ()) if isinstance(value, yaml.MappingNode)
+                   for entry, _ in value.value if isinstance(entry, yaml.ScalarNode)}
+    return FrontMatter(present=True, data=data, key_lines=key_lines, entry_lines=entry_lines,
                        end=match.end(), body_line=body_line)
 
 

@@ -8,6 +8,9 @@ give are added here, and only here:
 * line numbers: every line starting with `#` gets an invisible marker holding its line number
   right after the hashes. A marker that survives in a top-level heading tells that heading's
   line; markers that end up in code or HTML blocks are removed again.
+* local sections: a heading marked with the class `local` (`## Title {#local-id .local}`, read by
+  attr_list) on a translated page starts a section that exists only in that language's market
+  (`Section.local`); on a source page the class is noted on the heading only (`Heading.local`).
 * fingerprints: each source section's lines get their fingerprint from
   kbsync.reading.fingerprints, which needs no Markdown library. The block tree serialized
   before inline processing (`_shape`) was fingerprint scheme 1; it is kept for
@@ -26,7 +29,7 @@ from typing import Any, Callable, Iterable
 from kbsync.reading.figures import extract_figures
 from kbsync.reading.fingerprints import FINGERPRINT_LENGTH, SCHEME, fingerprint
 from kbsync.reading.language_id import MIN_WORDS
-from kbsync.model import INTRO_ID, BlockCounts, Figure, Heading, Link, Problem, Section, TextBlock
+from kbsync.model import INTRO_ID, LOCAL_CLASS, BlockCounts, Figure, Heading, Link, Problem, Section, TextBlock
 from kbsync.config import SiteConfig
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
@@ -134,11 +137,12 @@ class MarkdownReader:
 
     def read(self, body: str, first_line: int, lang: str,
              language_of: Callable[[str, list[str]], str | None] | None = None,
-             fingerprints: bool = True, scheme: int = SCHEME) -> ReadResult:
+             fingerprints: bool = True, scheme: int = SCHEME, local_sections: bool = False) -> ReadResult:
         """Sections of `body`, whose first line is line `first_line` of the file. Without
         `fingerprints` (a translation: only source sections are compared with what a translation
         recorded) each section's fingerprint is empty. `scheme=1`: fingerprints of scheme 1,
-        for `kbsync migrate` only."""
+        for `kbsync migrate` only. With `local_sections` (a translation) a `.local` heading starts
+        a local section; without, it starts a section like any other."""
         legacy = fingerprints and scheme == 1
         md = self.md
         md.reset()
@@ -193,7 +197,7 @@ class MarkdownReader:
                 inline.inlinePatterns = patterns
         self._read_attributes(root, attributed)
         builder = _SectionBuilder(lines, first_line, stash, snippets, lang, language_of,
-                                  self.is_block_level, fingerprints, scheme)
+                                  self.is_block_level, fingerprints, scheme, local_sections)
         return builder.build(blocks)
 
     def _read_attributes(self, root: etree.Element, attributed: list[etree.Element]) -> None:
@@ -327,7 +331,7 @@ class _SectionBuilder:
     def __init__(self, lines: list[str], first_line: int, stash: list, snippets: dict[int, str],
                  lang: str, language_of: Callable[[str, list[str]], str | None] | None,
                  is_block_level: Callable[[str], bool], fingerprints: bool = True,
-                 scheme: int = SCHEME):
+                 scheme: int = SCHEME, local_sections: bool = False):
         self.lines = lines
         self.first_line = first_line
         self.stash = stash
@@ -337,12 +341,13 @@ class _SectionBuilder:
         self.is_block_level = is_block_level
         self.fingerprints = fingerprints
         self.scheme = scheme
+        self.local_sections = local_sections
 
     def build(self, blocks: list[_Block]) -> ReadResult:
         headings: list[Heading] = []
         problems: list[Problem] = []
         seen: dict[str, int] = {}
-        starts: list[tuple[int, str, int, str, int]] = []  # (block index, id, level, title, line)
+        starts: list[tuple[int, str, int, str, int, bool]] = []  # (block index, id, level, title, line, local)
         last_line = self.first_line
         for index, block in enumerate(blocks):
             if block.heading_line is None:
@@ -357,7 +362,8 @@ class _SectionBuilder:
                 continue
             line = last_line = block.heading_line
             heading_id = element.get("id")
-            headings.append(Heading(level, heading_id, title, line))
+            local = LOCAL_CLASS in (element.get("class") or "").split()
+            headings.append(Heading(level, heading_id, title, line, local))
             if level == 1:
                 continue
             if not heading_id:
@@ -371,17 +377,17 @@ class _SectionBuilder:
                                         f"{where}: give this heading an ID of its own"))
             else:
                 seen[heading_id] = line
-                starts.append((index, heading_id, level, title, line))
+                starts.append((index, heading_id, level, title, line, local and self.local_sections))
         intro_line = next((self.first_line + number for number, text in enumerate(self.lines)
                            if text.strip()), self.first_line)
-        bounds = [(0, INTRO_ID, 1, "", intro_line), *starts]
+        bounds = [(0, INTRO_ID, 1, "", intro_line, False), *starts]
         sections = []
-        for number, (index, section_id, level, title, line) in enumerate(bounds):
+        for number, (index, section_id, level, title, line, local) in enumerate(bounds):
             end_index = bounds[number + 1][0] if number + 1 < len(bounds) else len(blocks)
             next_line = bounds[number + 1][4] if number + 1 < len(bounds) \
                 else self.first_line + len(self.lines)
             sections.append(self._section(section_id, level, title, line, next_line - 1,
-                                          blocks[index:end_index]))
+                                          blocks[index:end_index], local))
         return ReadResult(tuple(sections), tuple(headings), tuple(problems))
 
     def _fingerprint(self, raw: str, blocks: list[_Block]) -> str:
@@ -396,7 +402,7 @@ class _SectionBuilder:
         return start
 
     def _section(self, section_id: str, level: int, title: str, line: int, end_line: int,
-                 blocks: list[_Block]) -> Section:
+                 blocks: list[_Block], local: bool = False) -> Section:
         start = line if section_id != INTRO_ID else self.first_line
         raw_lines = self.lines[start - self.first_line:end_line - self.first_line + 1]
         if section_id == INTRO_ID:
@@ -411,7 +417,7 @@ class _SectionBuilder:
             fingerprint=self._fingerprint(raw, blocks), raw=raw,
             counts=facts.counts(), links=tuple(facts.links), figures=tuple(facts.figures),
             words=tuple(facts.words), cased_words=facts.cased_words(),
-            blocks=tuple(facts.blocks))
+            blocks=tuple(facts.blocks), local=local)
 
 
 class _Facts:

@@ -1,4 +1,5 @@
-"""The banners above a page and the notes under its outdated sections, as typed values.
+"""The banners above a page, the notes under its outdated sections and the marks under its local
+sections, as typed values.
 
 A banner is a `Banner`; the theme (overrides/main.html) only renders its fields. Each kind of
 banner is one function in `BANNERS`, `(state, view) -> Banner | None`: a new banner is a function
@@ -146,8 +147,9 @@ def _place(state: SiteState, view: PageView, page: str, section: str, titles: di
     return section_title if page == view.page else f"{outline.title} – {section_title}"
 
 
-# A heading as Python-Markdown writes it: `<h2 id="scale">`, then its text, then `</h2>`.
-_HEADING_START = re.compile(r'<h([1-6]) id="([^"]*)"[^>]*>')
+# A heading as Python-Markdown writes it: `<h2 id="scale">`, then its text, then `</h2>`; attr_list
+# writes a class first (`<h2 class="local" id="local-x">`).
+_HEADING_START = re.compile(r'<h([1-6])(?=[\s>])[^>]*?\sid="([^"]*)"[^>]*>')
 
 
 def after_headings(html: str, fragments: dict[str, str]) -> str:
@@ -181,6 +183,27 @@ def _insert_at_headings(html: str, fragments: dict[str, str], after: bool) -> st
         if not waiting:
             break
     return "".join(parts) + html[done:]
+
+
+def local_sections(state: SiteState, lang: str, page: str) -> list[str]:
+    """IDs of the local sections of a translated page (a rule of its language's market only)."""
+    status = state.run.status.page(lang, page)
+    return [local.id for local in status.local] if status is not None else []
+
+
+def mark_local_sections(html: str, state: SiteState, view: PageView) -> str:
+    """"Local rule: <market>" under the heading of each local section, in the reader's language (a local
+    section exists on its own language's page only, so the reader's market is the section's)."""
+    if view.fallback or view.lang == state.source:
+        return html
+    mark = local_mark(view)
+    return after_headings(html, dict.fromkeys(local_sections(state, view.lang, view.page), mark))
+
+
+def local_mark(view: PageView) -> str:
+    """The HTML mark placed under a local section's heading: text, not colour alone, and printed."""
+    return (f'<p class="kb-banner kb-banner--local">'
+            f'<strong>{escape(view.ui["local_rule"].format(market=view.profile.market))}</strong></p>')
 
 
 def section_mark(source_section_url: str, view: PageView, source_lang: str) -> str:

@@ -1,11 +1,11 @@
 """The kbsync MkDocs plugin: wires MkDocs events to kbsync's modules, nothing more.
 
 It computes nothing itself: what the site knows comes from `kbsync.site.state` (the check run behind
-`kbsync check` and `kbsync status`, the termbase, git history), the glossary from `glossary`, banners
-and section notes from `banners`, the generated pages from `status_page` and `changes_page`, the
-footer from `page_meta`, what a printed page says of itself from `print_meta`, the `go/` links from
-`go_links`, corrections to the theme's markup from `theme_fixes`, every string and
-format from the reader's language profile. Its options are read by `kbsync.config`, which declares
+`kbsync check` and `kbsync status`, the termbase, git history), the glossary from `glossary`, banners,
+section notes and local-section marks from `banners`, the generated pages from `status_page` and
+`changes_page`, the footer from `page_meta`, what a printed page says of itself from `print_meta`,
+the `go/` links from `go_links`, corrections to the theme's markup from `theme_fixes`, every string
+and format from the reader's language profile. Its options are read by `kbsync.config`, which declares
 them. It must be listed after the i18n plugin.
 """
 
@@ -170,6 +170,7 @@ class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
     def _mark_sections(self, html, page, config, files):
         view = self._view(page, config)
         html = banners.alias_anchors(html, self._state, view)
+        html = banners.mark_local_sections(html, self._state, view)
         return banners.mark_outdated_sections(html, self._state, view)
 
     def _link_all_languages(self, html, page, config, files):

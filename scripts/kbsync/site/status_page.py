@@ -1,7 +1,8 @@
 """The translation status page: per language, per page, and the reviews that are due.
 
 Its source (`translation-status.md` in each language) holds the headings; the tables under
-`{#by-language}`, `{#by-page}` and `{#reviews-due}` come from here, in the reader's language.
+`{#by-language}`, `{#by-page}`, `{#reviews-due}` and `{#by-market}` come from here, in the
+reader's language.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from kbsync.status import PageState, PageStatus
 def status_sections(state: SiteState, view: PageView) -> dict[str, str]:
     """Markdown for the status page's sections `by-language`, `by-page` and `reviews-due`."""
     return {"by-language": _by_language(state, view), "by-page": _by_page(state, view),
-            "reviews-due": _reviews_due(state, view)}
+            "reviews-due": _reviews_due(state, view), "by-market": _local_sections(state, view)}
 
 
 def _by_language(state: SiteState, view: PageView) -> str:
@@ -58,6 +59,30 @@ def _reviews_due(state: SiteState, view: PageView) -> str:
               state.languages.names[outline.lang], view.profile.format_day(when), cells.text(outline.owner or "—")]
              for when, outline in due]
     return cells.table(rows)
+
+
+def _local_sections(state: SiteState, view: PageView) -> str:
+    """How many local sections each language has, then each of them with its page, owner and review date."""
+    ui, names = view.ui, state.languages.names
+    report = state.run.status
+    counts = [[ui["col_language"], ui["col_local_sections"]]]
+    counts += [[item.label, str(item.local_sections)] for item in report.languages]
+    listed = report.local_sections
+    if not listed:
+        return cells.table(counts)
+    rows = [[ui["col_language"], ui["col_page"], ui["col_section"], ui["col_owner"], ui["last_reviewed_label"]]]
+    for page, local in listed:
+        # Titles and owner are written in the section's language (WCAG 3.1.2, language of parts).
+        title = cells.link(state, page.lang, page.page, view.url, cells.page_title(state, page.lang, page.page))
+        section = cells.link(state, page.lang, page.page, view.url, local.title, local.id)
+        rows.append([names[page.lang], _in(page.lang, title), _in(page.lang, section),
+                     _in(page.lang, cells.text(local.owner or "—")),
+                     view.profile.format_day(local.last_reviewed) if local.last_reviewed else "—"])
+    return cells.table(counts) + "\n\n" + cells.table(rows)
+
+
+def _in(lang: str, cell: str) -> str:
+    return f'<span lang="{lang}">{cell}</span>'
 
 
 def _status_cell(state: SiteState, view: PageView, status: PageStatus | None, code: str, page: str) -> str:
