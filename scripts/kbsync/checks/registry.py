@@ -27,6 +27,7 @@ from kbsync.checks import (
     links,
     page_reading,
     published_links,
+    release,
     retired_sections,
     review_date,
     section_aliases,
@@ -55,6 +56,7 @@ CHECKS: tuple[ModuleType, ...] = (
     termbase_links,
     section_aliases,
     retired_sections,
+    release,
 )
 
 ENTRY_FUNCTIONS = ("check", "check_tree", "check_run")
