@@ -22,7 +22,6 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import py3langid
 import yaml
@@ -191,16 +190,15 @@ def no_german_in_synced_sections(kb: BuiltKnowledgeBase) -> list[str]:
     return problems
 
 
-def worked_examples_hold(kb: BuiltKnowledgeBase, metric: str,
-                         formula: Callable[..., float], example: Callable[[BeautifulSoup], list[float]]) -> list[str]:
+def worked_examples_hold(kb: BuiltKnowledgeBase, metric: str) -> list[str]:
     """The worked example of metric page `metric` recomputes from its inputs in every language (the
     translation, or German in its place); where the translation's example is synced, its figures
     are German's. An outdated example may still show the figures German had."""
-    page = f"metrics/{metric}.md"
+    page, formula = f"metrics/{metric}.md", FORMULAS[metric]
     problems = []
     results = {}
     for language in kb.languages:
-        *inputs, result = example(kb.html(language.locale, page))
+        *inputs, result = worked_example(kb.html(language.locale, page))
         if formula(*inputs) != result:
             problems.append(f"{language.locale}/{page}: {inputs} -> {result}, not {formula(*inputs)}")
         results[language.locale] = (inputs, result)
@@ -210,6 +208,50 @@ def worked_examples_hold(kb: BuiltKnowledgeBase, metric: str,
             problems.append(f"{lang}/{page}: the synced worked example {results[lang]} is not German's "
                             f"{results[kb.source]}")
     return problems
+
+
+# Worked examples: each metric's formula, and the inputs and result of its example table.
+
+_NUMBER = re.compile(r"^[+\-−]?\d+(?:[.,]\d+)?$")
+
+
+def parse_number(cell: str) -> float:
+    """A table value as written in any of our languages: '+30', '80 %', '5,4', '5.4', '−10'."""
+    text = cell.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("%", "")
+    assert _NUMBER.match(text), f"not a plain number: {cell!r}"
+    return float(text.replace("−", "-").replace(",", "."))
+
+
+def net_score(n, promoters, passives, detractors):
+    assert promoters + passives + detractors == n
+    return round(100 * (promoters - detractors) / n)
+
+
+def csat(n, fives, fours, rest):
+    assert fives + fours + rest == n
+    return round(100 * (fives + fours) / n)
+
+
+def fcr(contacts, repeats):
+    return round(100 * (1 - repeats / contacts))
+
+
+def ces(*values):
+    *counts, n = values  # answers with 7, 6, ..., 1, then the total
+    assert len(counts) == 7 and sum(counts) == n
+    return round(sum(score * count for score, count in zip(range(7, 0, -1), counts)) / n, 1)
+
+
+FORMULAS = {"nps": net_score, "enps": net_score, "csat": csat, "fcr": fcr, "ces": ces}
+
+
+def worked_example(soup: BeautifulSoup) -> list[float]:
+    heading = soup.select_one("article h2#worked-example")
+    assert heading is not None, "no section {#worked-example}"
+    table = heading.find_next("table")
+    assert table.find_previous("h2") is heading, "the worked example has no table of its own"
+    return [parse_number(row.find_all("td")[-1].get_text(" ", strip=True)) for row in table.select("tbody tr")]
+
 
 
 def headings(soup: BeautifulSoup) -> list[tuple[str, str | None]]:
