@@ -34,6 +34,7 @@ UI_KEYS = (
     "kind_changed", "kind_removed", "kind_page-added", "kind_page-removed", "whole_page", "no_history",
     "owner_label", "last_reviewed_label", "permalink_title", "not_found_title", "not_found_body",
     "not_found_home", "not_found_search",
+    "col_reviewed",
 )
 
 
