@@ -24,11 +24,11 @@ import pytest
 from kbsync.cache import Cache
 from kbsync.checks.runner import run_checks
 from kbsync.config import load_site_config
-from kbsync.status import SectionState
+from kbsync.status import PageState, SectionState, StatusReport
 from tests.content import rules
 
 REPO = Path(__file__).resolve().parents[2]
-GUIDELINE = "guidelines/speed-and-follow-up.md"
+GUIDELINES = "guidelines"  # the edit goes into the first guideline with two synced sections that fit it
 NEW_SENTENCE = " Bestätigen Sie den neuen Termin per SMS."
 LANGS = ("it", "fr", "en")
 PROSE = re.compile(r"^\s*(?:[-*] |\d+\. )?[^\W\d_].*\.$")
@@ -61,16 +61,21 @@ def edit(path: Path, old: str, new: str) -> None:
 
 @dataclass(frozen=True)
 class Layout:
-    """Where the sections of the guideline are, in German and in Italian, and which are synced."""
+    """Where the sections of a page are, in German and in Italian, and which are synced."""
 
+    page: str
     lines: dict[str, dict[str, range]]  # lang -> section ID -> its lines (1-based)
     synced: list[str]  # up to date in every language, in source order, `_intro` left out
     synced_it: list[str]  # up to date in Italian
 
     @classmethod
-    def of(cls, root: Path) -> Layout:
-        report = run_checks(load_site_config(root / "mkdocs.yml"), Cache(None)).status
-        statuses = {lang: report.page(lang, GUIDELINE) for lang in LANGS}
+    def of(cls, root: Path, page: str, report: StatusReport | None = None) -> Layout | None:
+        """None when the page is not translated (and tracked) in every language."""
+        report = report or run_checks(load_site_config(root / "mkdocs.yml"), Cache(None)).status
+        statuses = {lang: report.page(lang, page) for lang in LANGS}
+        if any(status is None or status.state not in (PageState.UP_TO_DATE, PageState.OUTDATED)
+               for status in statuses.values()):
+            return None
         ids = [section.id for section in statuses["it"].sections if section.id != "_intro"]
 
         def synced(langs) -> list[str]:
@@ -78,9 +83,9 @@ class Layout:
                     if all((item := statuses[lang].section(section_id)) is not None
                            and item.state is SectionState.UP_TO_DATE for lang in langs)]
 
-        lines = {"de": _lines(root / "docs/de" / GUIDELINE, [(item.source_line, item.id) for item in statuses["it"].sections]),
-                 "it": _lines(root / "docs/it" / GUIDELINE, [(item.line, item.id) for item in statuses["it"].sections])}
-        return cls(lines, synced(LANGS), synced(("it",)))
+        lines = {"de": _lines(root / "docs/de" / page, [(item.source_line, item.id) for item in statuses["it"].sections]),
+                 "it": _lines(root / "docs/it" / page, [(item.line, item.id) for item in statuses["it"].sections])}
+        return cls(page, lines, synced(LANGS), synced(("it",)))
 
 
 def _lines(path: Path, starts: list[tuple[int | None, str]]) -> dict[str, range]:
@@ -95,6 +100,17 @@ class Pending:
     root: Path
     edited: tuple[str, str]  # the section with a new sentence, the section with a changed number
     layout: Layout  # after the edit
+
+    @property
+    def page(self) -> str:
+        return self.layout.page
+
+    def italian_prose(self, sections: list[str]) -> str:
+        """The first of `sections` with a line of prose in Italian."""
+        italian = self.root / "docs/it" / self.page
+        found = next((section for section in sections if find_line(italian, self.layout.lines["it"][section], PROSE)), None)
+        assert found is not None, f"no line of prose in {sections} of {italian}"
+        return found
 
 
 def find_line(path: Path, lines: range, pattern: re.Pattern) -> int | None:
@@ -122,21 +138,36 @@ def pending(tmp_path_factory, kb_tools) -> Pending:
     translated. The repository may have translations pending itself: only synced sections are edited."""
     copy_knowledge_base, git = kb_tools
     root = copy_knowledge_base(tmp_path_factory.mktemp("pending") / "kb")
-    german = root / "docs/de" / GUIDELINE
-    before = Layout.of(root)
-    lines = before.lines["de"]
-    sentence = next(section for section in before.synced if find_line(german, lines[section], PROSE))
-    number = next(section for section in before.synced
-                  if section != sentence and find_line(german, lines[section], NUMBER))
-    change_line(german, find_line(german, lines[sentence], PROSE), lambda line: line + NEW_SENTENCE)
-    change_line(german, find_line(german, lines[number], NUMBER),
+    report = run_checks(load_site_config(root / "mkdocs.yml"), Cache(None)).status
+    for path in sorted((root / "docs/de" / GUIDELINES).glob("*.md")):
+        page = path.relative_to(root / "docs/de").as_posix()
+        before = Layout.of(root, page, report)
+        if before is None:
+            continue
+        lines = before.lines["de"]
+        sentence = next((section for section in before.synced if find_line(path, lines[section], PROSE)), None)
+        number = next((section for section in before.synced
+                       if section != sentence and find_line(path, lines[section], NUMBER)), None)
+        if sentence and number:
+            break
+    else:
+        pytest.fail(f"no page in docs/de/{GUIDELINES}/ has two sections synced in every language, one with prose "
+                    "and one with a number")
+    change_line(path, find_line(path, lines[sentence], PROSE), lambda line: line + NEW_SENTENCE)
+    change_line(path, find_line(path, lines[number], NUMBER),
                 lambda line: NUMBER.sub(lambda match: str(int(match[0]) + 1), line, count=1))
-    text = german.read_text(encoding="utf-8")
-    german.write_text(re.sub(r"last_reviewed: \S+", f"last_reviewed: {datetime.date.today()}", text, count=1),
-                      encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"last_reviewed: \S+", f"last_reviewed: {datetime.date.today()}", text, count=1),
+                    encoding="utf-8")
     git(root, "commit", "-q", "-am", "Guideline: a new sentence and a new figure")
     assert kbsync(root, ["status"]).returncode == 0  # fills the cache the copies of this copy start from
-    return Pending(root, (sentence, number), Layout.of(root))
+    return Pending(root, (sentence, number), Layout.of(root, page))
+
+
+def translated_metric(root: Path, lang: str) -> str:
+    """A metric page with a worked example that exists in `lang`."""
+    return next(f"metrics/{metric}.md" for metric in sorted(rules.FORMULAS)
+                if (root / "docs" / lang / "metrics" / f"{metric}.md").is_file())
 
 
 def copy_of(root: Path, target: Path) -> Path:
@@ -157,8 +188,8 @@ def test_the_commit_gate_passes_while_the_translations_are_pending(pending):
     # It saw the edit: each edited section is outdated in every language.
     found = {(line.split(":")[0], line.split(" ")[1], match[1]) for line in result.stdout.splitlines()
              if (match := re.search(r"section `([^`]+)`", line))}
-    assert {(f"docs/{lang}/{GUIDELINE}", "KB801", section) for lang in LANGS for section in edited} <= found
-    assert not [line for line in result.stdout.splitlines() if GUIDELINE in line and " KB801 " not in line]
+    assert {(f"docs/{lang}/{pending.page}", "KB801", section) for lang in LANGS for section in edited} <= found
+    assert not [line for line in result.stdout.splitlines() if pending.page in line and " KB801 " not in line]
     release = kbsync(root, kbsync_command("release-check"))
     assert release.returncode == 1
     assert {"KB801", "KB810"} <= {line.split(" ")[1] for line in release.stdout.splitlines()}
@@ -167,11 +198,12 @@ def test_the_commit_gate_passes_while_the_translations_are_pending(pending):
 def test_a_missing_translation_page_does_not_fail_the_commit_gate(pending, tmp_path, kb_tools):
     _, git = kb_tools
     root = copy_of(pending.root, tmp_path / "kb")
-    (root / "docs/fr/metrics/ces.md").unlink()
-    git(root, "commit", "-q", "-am", "Remove the French CES page")
+    page = translated_metric(root, "fr")
+    (root / "docs/fr" / page).unlink()
+    git(root, "commit", "-q", "-am", "Remove a French metric page")
     result = kbsync(root, kbsync_command("test"))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "docs/fr/metrics/ces.md:0: KB805 no translation of docs/de/metrics/ces.md" in result.stdout
+    assert f"docs/fr/{page}:0: KB805 no translation of docs/de/{page}" in result.stdout
     assert kbsync(root, kbsync_command("release-check")).returncode == 1
 
 
@@ -184,20 +216,18 @@ ERRORS = {
 
 
 def damage(root: Path, layout: Layout, section: str, how) -> str:
-    """Apply `how` to the first line of prose of `section` in the Italian guideline; its path."""
-    italian = root / "docs/it" / GUIDELINE
-    line = find_line(italian, layout.lines["it"][section], PROSE)
-    assert line is not None, f"no line of prose in `{section}` of {italian}"
-    change_line(italian, line, lambda text: how(text, section))
-    return f"docs/it/{GUIDELINE}"
+    """Apply `how` to the first line of prose of `section` in the Italian page; its path."""
+    italian = root / "docs/it" / layout.page
+    change_line(italian, find_line(italian, layout.lines["it"][section], PROSE), lambda text: how(text, section))
+    return f"docs/it/{layout.page}"
 
 
 @pytest.mark.parametrize("error", [*sorted(ERRORS), "a heading ID"])
 def test_an_error_in_a_synced_section_still_fails_the_commit_gate(error, pending, tmp_path):
     root = copy_of(pending.root, tmp_path / "kb")
-    section = pending.layout.synced_it[0]
+    section = pending.italian_prose(pending.layout.synced_it)
     if error == "a heading ID":
-        path, code = f"docs/it/{GUIDELINE}", "KB303"
+        path, code = f"docs/it/{pending.page}", "KB303"
         edit(root / path, f"{{#{section}}}", f"{{#{section}-old}}")
     else:
         how, code = ERRORS[error]
@@ -214,7 +244,7 @@ def test_the_same_difference_in_an_outdated_section_is_work_to_do(error, pending
     more or less there is what the translator will change, not an error."""
     root = copy_of(pending.root, tmp_path / "kb")
     how, _ = ERRORS[error]
-    damage(root, pending.layout, pending.edited[1], how)
+    damage(root, pending.layout, pending.italian_prose(list(pending.edited)), how)
     result = kbsync(root, kbsync_command("test"))
     assert result.returncode == 0, result.stdout
 
@@ -240,7 +270,7 @@ def test_the_content_rules_hold_on_the_copy_while_its_translations_are_pending(p
     root, edited = pending.root, pending.edited
     kb = built(root, tmp_path / "site", mkdocs_build)
     states = {(status.lang, section.id): section.state.value for status in kb.status.pages
-              if status.page == GUIDELINE for section in status.sections if section.id in edited}
+              if status.page == pending.page for section in status.sections if section.id in edited}
     assert set(states.values()) == {"outdated"} and len(states) == 6
     assert broken_rules(kb) == []
 
@@ -248,17 +278,19 @@ def test_the_content_rules_hold_on_the_copy_while_its_translations_are_pending(p
     # the same paragraph in an outdated section is not; a synced heading at another level is found.
     synced = pending.layout.synced_it[0]
     site = Path(shutil.copytree(tmp_path / "site", tmp_path / "changed-site"))
-    changed = site / kb.built_file("it", GUIDELINE).relative_to(kb.site)
+    changed = site / kb.built_file("it", pending.page).relative_to(kb.site)
     german = "<p>Bereiten Sie sich auf Verzögerungen vor und halten Sie eine ehrliche Erklärung bereit.</p>"
     html = changed.read_text(encoding="utf-8")
     for anchor in (synced, edited[0]):
-        html = re.sub(rf'(<h2 id="{anchor}">.*?</h2>)', lambda match: match[1] + german, html, count=1)
-    changed.write_text(re.sub(rf'<h2 id="{synced}">(.*?)</h2>', rf'<h3 id="{synced}">\1</h3>', html, count=1),
-                       encoding="utf-8")
+        html = re.sub(rf'(<h[2-6] id="{anchor}">.*?</h[2-6]>)', lambda match: match[1] + german, html, count=1)
+    level = re.search(rf'<h([2-6]) id="{synced}">', html)[1]
+    other = "3" if level == "2" else "2"
+    changed.write_text(re.sub(rf'<h{level} id="{synced}">(.*?)</h{level}>', rf'<h{other} id="{synced}">\1</h{other}>',
+                              html, count=1), encoding="utf-8")
     damaged = rules.BuiltKnowledgeBase(root, site)
     assert [problem.split(":")[0] for problem in rules.no_german_in_synced_sections(damaged)] == [
-        f"it/{GUIDELINE}#{synced}"]
-    assert f"it/{GUIDELINE}: synced section `{synced}` is h3, German's is h2" in \
+        f"it/{pending.page}#{synced}"]
+    assert f"it/{pending.page}: synced section `{synced}` is h{other}, German's is h{level}" in \
         rules.synced_sections_keep_the_source_headings(damaged)
 
 
@@ -266,10 +298,11 @@ def test_the_content_rules_hold_on_the_copy_while_its_translations_are_pending(p
 def test_the_content_rules_hold_with_a_translation_page_deleted(pending, tmp_path, mkdocs_build, kb_tools):
     _, git = kb_tools
     root = copy_of(pending.root, tmp_path / "kb")
-    (root / "docs/it/metrics/nps.md").unlink()
-    git(root, "commit", "-q", "-am", "Remove the Italian NPS page")
+    page = translated_metric(root, "it")  # a metric page: its worked example is then German's, in Italian
+    (root / "docs/it" / page).unlink()
+    git(root, "commit", "-q", "-am", "Remove an Italian metric page")
     assert kbsync(root, kbsync_command("test")).returncode == 0
     kb = built(root, tmp_path / "site", mkdocs_build)
-    assert kb.page_status("it", "metrics/nps.md").state.value == "missing"
-    assert kb.html("it", "metrics/nps.md").select_one("article .kb-banner--untranslated") is not None
+    assert kb.page_status("it", page).state.value == "missing"
+    assert kb.html("it", page).select_one("article .kb-banner--untranslated") is not None
     assert broken_rules(kb) == []
