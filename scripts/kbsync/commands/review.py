@@ -51,7 +51,7 @@ def run(args: argparse.Namespace, session: Session) -> int:
     writes, reports, refusals, unverified = [], [], [], []
     for page in pages:
         source = page_set.source(page)
-        wanted = args.section or list(source.content.section_ids)
+        wanted = list(dict.fromkeys(args.section or source.content.section_ids))
         for section_id in wanted:
             if source.content.section(section_id) is None:
                 raise UsageError(f"section `{section_id}` is not in {source.path}",
