@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from kbsync import __version__
-from kbsync.commands import ack, check, diff, export, import_cmd, migrate, publish, status, sync, termbase
+from kbsync.commands import ack, check, diff, export, import_cmd, migrate, publish, review, status, sync, termbase
 from kbsync.commands.session import Session
 from kbsync.errors import KbsyncError
 
@@ -21,6 +21,7 @@ COMMANDS = {
     "status": (status, "show per language how much is up to date"),
     "sync": (sync, "record the source fingerprints after translating"),
     "ack": (ack, "accept a source change that needs no retranslation"),
+    "review": (review, "record that a second person reviewed a translation (four eyes)"),
     "diff": (diff, "show how outdated sections changed in the source"),
     "publish": (publish, "record the published pages and section IDs, so links keep working"),
     "migrate": (migrate, "rewrite recorded fingerprints in the current fingerprint scheme"),

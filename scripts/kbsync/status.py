@@ -14,6 +14,12 @@ Reporting those sections as outdated would claim changes nobody made.
 Local sections (`{#id .local}`: a rule of the translation's market only) have no source section:
 they are never drift, so no section state counts them. Each translated page lists its own in
 `PageStatus.local`, with owner and review date, and each language counts them.
+
+Review (four eyes): a section up to date carries the `translated` and `reviewed` records of its
+`l10n` (records of any other section are void: they were about another source text). It is
+reviewed when someone other than its recorded translator reviewed it (`same_person`), otherwise
+translated and awaiting review. The release gate (checks/release.py) and `kbsync review` read
+this, so both apply the same rule.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ import enum
 import functools
 from dataclasses import dataclass
 
-from kbsync.model import Page, PageContent
+from kbsync.model import Page, PageContent, Record
 from kbsync.review import next_review
 from kbsync.reading.fingerprints import SCHEME, scheme_of
 from kbsync.config import SiteConfig
@@ -55,6 +61,31 @@ class SectionStatus:
     source_line: int | None
     recorded: str | None
     current: str | None
+    # The records that hold for the current source text: only a section up to date has them.
+    translated: Record | None = None
+    reviewed: Record | None = None
+
+    @property
+    def self_reviewed(self) -> bool:
+        """Reviewed by its own recorded translator: not the second pair of eyes a review is."""
+        return (self.reviewed is not None and self.translated is not None
+                and same_person(self.reviewed.by, self.translated.by))
+
+    @property
+    def is_reviewed(self) -> bool:
+        """Up to date, and reviewed by someone other than its recorded translator."""
+        return self.state is SectionState.UP_TO_DATE and self.reviewed is not None and not self.self_reviewed
+
+    @property
+    def awaiting_review(self) -> bool:
+        """Up to date (translated, or its source change acknowledged) but not validly reviewed."""
+        return self.state is SectionState.UP_TO_DATE and not self.is_reviewed
+
+
+def same_person(first: str, second: str) -> bool:
+    """Whether two recorded names name one person: case and runs of spaces do not tell people
+    apart (`Anna  Rossi` and `anna rossi` are one reviewer, who may not review her own work)."""
+    return " ".join(first.split()).casefold() == " ".join(second.split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -100,6 +131,9 @@ class LanguageStatus:
     total_pages: int
     total_sections: int
     local_sections: int = 0  # sections of the language's market only (not counted in `sections`)
+    # Sections up to date, split by review: awaiting review (no valid review) and reviewed.
+    awaiting_review: int = 0
+    reviewed: int = 0
 
     # What the status tables show, so that no table builder reads the count dicts by key.
     @property
@@ -131,6 +165,10 @@ class LanguageStatus:
     @property
     def untracked_sections(self) -> int:
         return self.sections[SectionState.UNTRACKED.value]
+
+    @property
+    def sections_reviewed_percent(self) -> float:
+        return _percent(self.reviewed, self.total_sections)
 
     @property
     def pages_up_to_date_percent(self) -> float:
@@ -191,7 +229,8 @@ def page_status(lang: str, page: str, source: Page | None, translation: Page | N
     content = translation.content
     if not (source_content.readable and content.readable):
         return result(PageState.UNREADABLE)
-    recorded = content.provenance.source_sections if content.provenance else {}
+    provenance = content.provenance
+    recorded = provenance.source_sections if provenance else {}
     other_schemes = tuple(sorted({scheme_of(value) for value in recorded.values()} - {SCHEME}))
     translated = {section.id: section for section in content.sections if not section.local}
     sections = []
@@ -206,8 +245,11 @@ def page_status(lang: str, page: str, source: Page | None, translation: Page | N
             state = SectionState.UP_TO_DATE
         else:
             state = SectionState.OUTDATED
+        current = state is SectionState.UP_TO_DATE and provenance is not None
         sections.append(SectionStatus(section.id, state, mine.line if mine else None,
-                                      section.line, fingerprint, section.fingerprint))
+                                      section.line, fingerprint, section.fingerprint,
+                                      provenance.translated.get(section.id) if current else None,
+                                      provenance.reviewed.get(section.id) if current else None))
     source_ids = set(source_content.section_ids)
     for section in content.sections:
         if section.id not in source_ids and not section.local:
@@ -236,13 +278,16 @@ def _local_sections(content: PageContent) -> tuple[LocalSectionStatus, ...]:
 def _summary(lang: str, name: str, statuses: list[PageStatus]) -> LanguageStatus:
     pages = {state.value: 0 for state in PageState}
     sections = {state.value: 0 for state in SectionState}
-    total_sections = local_sections = 0
+    total_sections = local_sections = awaiting_review = reviewed = 0
     for status in statuses:
         pages[status.state.value] += 1
         local_sections += len(status.local)
         for section in status.sections:
             sections[section.state.value] += 1
             total_sections += section.state is not SectionState.REMOVED_IN_SOURCE
+            awaiting_review += section.awaiting_review
+            reviewed += section.is_reviewed
     total_pages = sum(count for state, count in pages.items() if state != PageState.ORPHAN.value)
     return LanguageStatus(lang=lang, name=name, pages=pages, sections=sections,
-                          total_pages=total_pages, total_sections=total_sections, local_sections=local_sections)
+                          total_pages=total_pages, total_sections=total_sections, local_sections=local_sections,
+                          awaiting_review=awaiting_review, reviewed=reviewed)

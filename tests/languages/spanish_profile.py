@@ -34,6 +34,7 @@ PROFILE = LanguageProfile(
         "col_sections_current": "Secciones actualizadas",
         "col_outdated": "Secciones no actualizadas",
         "col_missing": "Páginas que faltan",
+        "col_reviewed": "Traducción revisada",
         "col_page": "Página",
         "col_due_since": "Pendiente desde",
         "col_owner": "Responsable",

@@ -5,8 +5,8 @@ Hypothesis draws a tree from the test knowledge base with one to three defects o
 found (bytes that are not text, broken or hostile front matter, deep nesting, bad heading IDs,
 symlinks in and out of docs/, folders and files in each other's place, names that are not UTF-8 or
 not `.md`, broken termbase and published record), then runs check and status in every format, sync,
-ack, diff and publish through the real CLI. What each command may write is what its documentation
-says: sync and ack the `l10n` lines of translations, publish `docs/published.yml`. Commands run
+ack, review, diff and publish through the real CLI. What each command may write is what its
+documentation says: sync, ack and review the `l10n` lines of translations, publish `docs/published.yml`. Commands run
 in-process; a generous time bound catches a hang, not a slow machine.
 """
 
@@ -27,15 +27,17 @@ PAGES = [f"docs/{lang}/{page}" for lang in ("de", "it", "fr", "en") for page in 
 SECONDS_PER_COMMAND = 30  # a hang, not a slow run: every command here takes well under a second
 COMMANDS = [
     *(["check", "--fail-on", "outdated", "--format", name] for name in ("text", "json", "github")),
+    ["check", "--release"],
     *(["status", "--format", name] for name in ("text", "json", "markdown")),
     ["sync", "it", PAGE],
     ["sync", "fr", PAGE, "--section", "basics"],
     ["ack", PAGE, "--section", "basics"],
+    ["review", "it", PAGE, "metrics/nps.md", "--reviewer", "Anna Rossi"],
     ["diff", "it", PAGE],
     ["publish"],
 ]
 # What each command may change (documented in scripts/kbsync/README.md).
-MAY_WRITE = {"sync": "l10n", "ack": "l10n", "publish": "published"}
+MAY_WRITE = {"sync": "l10n", "ack": "l10n", "review": "l10n", "publish": "published"}
 
 ALIAS_BOMB = "\n".join(["a: &a [x, x, x, x, x, x, x, x, x]",
                         *(f"{chr(98 + index)}: &{chr(98 + index)} [*{chr(97 + index)}, *{chr(97 + index)}, "

@@ -14,7 +14,7 @@ from kbsync.reading.docs_tree import Inventory
 from kbsync.reading.fingerprints import SCHEME, scheme_of
 from kbsync.model import Finding, FormerSection, Page, PageOutline, Section
 from kbsync.config import SiteConfig
-from kbsync.status import PageStatus, SectionState
+from kbsync.status import PageStatus, SectionState, StatusReport
 from kbsync.reading.termbase import Termbase, TermbaseOutline
 
 # Content is compared only where the translation claims to render the current source (or makes
@@ -54,13 +54,16 @@ class CheckContext:
 @dataclass(frozen=True)
 class RunContext:
     """The whole run: the outline of every page checked, the published record of those pages, which
-    pages exist, and the termbase's concept IDs and definition links."""
+    pages exist, the termbase's concept IDs and definition links, the status of the pages checked,
+    and whether the run is the release gate (`kbsync check --release`)."""
 
     config: SiteConfig
     outlines: Mapping[tuple[str, str], PageOutline]  # (lang, page) -> outline
     published: Mapping[str, tuple[str, ...]]  # page -> its published section IDs
     inventory: Inventory = field(default_factory=lambda: Inventory({}, (), ()))
     termbase: TermbaseOutline = field(default_factory=TermbaseOutline)
+    status: StatusReport | None = None
+    release: bool = False
     _anchors: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _former: dict[tuple[str, str], dict[str, FormerSection]] = field(default_factory=dict, compare=False, repr=False)
 

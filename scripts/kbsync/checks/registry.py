@@ -28,6 +28,7 @@ from kbsync.checks import (
     local_sections,
     page_reading,
     published_links,
+    release,
     retired_sections,
     review_date,
     section_aliases,
@@ -57,6 +58,7 @@ CHECKS: tuple[ModuleType, ...] = (
     section_aliases,
     retired_sections,
     local_sections,
+    release,
 )
 
 ENTRY_FUNCTIONS = ("check", "check_tree", "check_run")

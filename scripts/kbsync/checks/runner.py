@@ -73,8 +73,9 @@ def pairs_of_page(config: SiteConfig, page: str, pages: dict[str, Page]) -> list
 
 
 def run_checks(config: SiteConfig, cache: Cache, selection: list[str] | None = None,
-               today: datetime.date | None = None) -> CheckRun:
-    """Every check over the selected pages; `today` decides which reviews are due."""
+               today: datetime.date | None = None, release: bool = False) -> CheckRun:
+    """Every check over the selected pages; `today` decides which reviews are due; `release` adds
+    what stands between the translations and a release (checks/release.py)."""
     today = today or datetime.date.today()
     inventory = scan(config)
     workers = termbase = None
@@ -85,14 +86,15 @@ def run_checks(config: SiteConfig, cache: Cache, selection: list[str] | None = N
         expected = len(selection) if selection is not None else len(inventory.all_pages())
         workers = Workers(_start, (config, inventory, termbase, today), expected)
     try:
-        return _run(config, cache, selection, today, inventory, workers, termbase)
+        return _run(config, cache, selection, today, inventory, workers, termbase, release)
     finally:
         if workers is not None:
             workers.close()
 
 
 def _run(config: SiteConfig, cache: Cache, selection: list[str] | None, today: datetime.date,
-         inventory: Inventory, workers: Workers | None, termbase: Termbase | None) -> CheckRun:
+         inventory: Inventory, workers: Workers | None, termbase: Termbase | None,
+         release: bool = False) -> CheckRun:
     files = read_files(config, selection, inventory)
     termbase_bytes = config.termbase_path.read_bytes() if config.termbase_path.is_file() else b""
     salt = _digest(config.markdown_key, hashlib.sha256(termbase_bytes).hexdigest(),
@@ -122,11 +124,13 @@ def _run(config: SiteConfig, cache: Cache, selection: list[str] | None, today: d
     outlines = {(outline.lang, outline.page): outline for page in files.selection
                 for outline in results[page].outlines}
     record = load_published(config.published_path, config.relative(config.published_path))
+    report = status_report(config, statuses)
     run = RunContext(config, outlines, {page: ids for page, ids in record.items()
                                         if selection is None or page in files.selection},
-                     files.inventory, termbase_outline(termbase_bytes.decode("utf-8-sig", "replace")))
+                     files.inventory, termbase_outline(termbase_bytes.decode("utf-8-sig", "replace")),
+                     report, release)
     findings += [finding for check in RUN_CHECKS for finding in check(run)]
-    return CheckRun(tuple(sorted(findings, key=Finding.sort_key)), status_report(config, statuses), outlines)
+    return CheckRun(tuple(sorted(findings, key=Finding.sort_key)), report, outlines)
 
 
 def _digest(*parts: str) -> str:

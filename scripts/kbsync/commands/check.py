@@ -1,4 +1,9 @@
-"""`kbsync check [PATH...]`: report findings; exit 1 when one reaches the --fail-on level."""
+"""`kbsync check [PATH...]`: report findings; exit 1 when one reaches the --fail-on level.
+
+`--release` is the release gate: it also reports the sections nobody has reviewed yet
+(checks/release.py), and every finding of the `outdated` level fails it, whatever `--fail-on`
+says about errors and warnings: a release waits until every translation is up to date and reviewed.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=formats.names_for("findings"), default="text")
     parser.add_argument("--fail-on", choices=("error", "warning", "outdated"), default="error",
                         help="lowest level that makes the exit code 1 (default: error)")
+    parser.add_argument("--release", action="store_true",
+                        help="the release gate: also report sections not reviewed, and fail on every "
+                        "finding of the outdated level (outdated, missing, untracked, not reviewed)")
 
 
 def run(args: argparse.Namespace, session: Session) -> int:
@@ -30,16 +38,23 @@ def run(args: argparse.Namespace, session: Session) -> int:
     for lang in args.lang or ():
         require_language(config, lang)
     prefixes, selection = _selection(session, args.paths)
-    result = run_checks(config, session.cache, selection)
+    result = run_checks(config, session.cache, selection, release=args.release)
     findings = [item for item in result.findings
                 if (not args.lang or item.lang in args.lang)
                 and (prefixes is None or any(_under(item.path, prefix) for prefix in prefixes))]
     fail_on = Severity.from_label(args.fail_on)
-    failed = any(item.severity >= fail_on for item in findings)
-    sys.stdout.write(formats.renderer("findings", args.format)(findings, fail_on, failed))
+    failed = any(fails(item.severity, fail_on, args.release) for item in findings)
+    sys.stdout.write(formats.renderer("findings", args.format)(findings, fail_on, failed,
+                                                                release=args.release))
     if args.format in formats.names_for("summary"):
-        sys.stderr.write(formats.renderer("summary", args.format)(findings, fail_on))
+        sys.stderr.write(formats.renderer("summary", args.format)(findings, fail_on, release=args.release))
     return 1 if failed else 0
+
+
+def fails(severity: Severity, fail_on: Severity, release: bool) -> bool:
+    """Whether a finding of `severity` fails the run: at or above `fail_on`; in the release gate,
+    also at the `outdated` level (a warning may be right on purpose; work not done never is)."""
+    return severity >= fail_on or (release and severity is Severity.OUTDATED)
 
 
 def _under(path: str, prefix: str) -> bool:

@@ -2,9 +2,13 @@
 
 A format is a module that defines one function per kind of output it renders (see KINDS):
 
-- `render_findings(findings, fail_on, failed) -> str`: what `check` writes to stdout;
+- `render_findings(findings, fail_on, failed, release=False) -> str`: what `check` writes to stdout;
 - `render_status(report) -> str`: what `status` writes to stdout;
-- `render_summary(findings, fail_on) -> str`: what `check` writes to stderr after the findings.
+- `render_summary(findings, fail_on, release=False) -> str`: what `check` writes to stderr after
+  the findings.
+
+`release` is true for the release gate (`check --release`), where every finding of the `outdated`
+level fails too (kbsync.commands.check.fails).
 
 The commands take their `--format` choices from `names_for` and their renderer from `renderer`,
 so adding a format is one module and one line in FORMATS. Nothing here renders or writes.

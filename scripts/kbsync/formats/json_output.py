@@ -10,19 +10,21 @@ import json
 from typing import Any
 
 from kbsync.codes import Severity
-from kbsync.model import Finding
+from kbsync.model import Finding, Record
 from kbsync.status import StatusReport
 
 FORMAT_VERSION = 1
 
 
-def findings_document(findings: list[Finding], fail_on: Severity, failed: bool) -> dict[str, Any]:
+def findings_document(findings: list[Finding], fail_on: Severity, failed: bool,
+                      release: bool = False) -> dict[str, Any]:
     summary = {severity.label: 0 for severity in sorted(Severity, reverse=True)}
     for item in findings:
         summary[item.severity.label] += 1
     return {
         "version": FORMAT_VERSION,
         "fail_on": fail_on.label,
+        "release": release,
         "failed": failed,
         "summary": summary,
         "findings": [{
@@ -51,6 +53,9 @@ def status_document(report: StatusReport) -> dict[str, Any]:
             "pages_up_to_date_percent": language.pages_up_to_date_percent,
             "sections_up_to_date_percent": language.sections_up_to_date_percent,
             "local_sections": language.local_sections,
+            "awaiting_review": language.awaiting_review,
+            "reviewed": language.reviewed,
+            "sections_reviewed_percent": language.sections_reviewed_percent,
         } for language in report.languages],
         "pages": [{
             "lang": page.lang,
@@ -65,6 +70,9 @@ def status_document(report: StatusReport) -> dict[str, Any]:
                 "source_line": section.source_line,
                 "recorded": section.recorded,
                 "current": section.current,
+                "translated": _record(section.translated),
+                "reviewed": _record(section.reviewed),
+                "awaiting_review": section.awaiting_review,
             } for section in page.sections],
         } for page in report.pages],
         "local_sections": [{
@@ -81,8 +89,12 @@ def status_document(report: StatusReport) -> dict[str, Any]:
     }
 
 
-def render_findings(findings: list[Finding], fail_on: Severity, failed: bool) -> str:
-    return dumps(findings_document(findings, fail_on, failed))
+def _record(record: Record | None) -> dict[str, str] | None:
+    return {"by": record.by, "date": record.date.isoformat()} if record is not None else None
+
+
+def render_findings(findings: list[Finding], fail_on: Severity, failed: bool, release: bool = False) -> str:
+    return dumps(findings_document(findings, fail_on, failed, release))
 
 
 def render_status(report: StatusReport) -> str:

@@ -21,7 +21,7 @@ STATE_LABELS = {
 }
 
 HEADER = ("language", "pages up to date", "sections up to date", "outdated", "new in source",
-          "untracked", "missing pages")
+          "untracked", "missing pages", "awaiting review", "reviewed")
 
 
 def language_rows(report: StatusReport) -> list[tuple[str, ...]]:
@@ -35,6 +35,8 @@ def language_rows(report: StatusReport) -> list[tuple[str, ...]]:
         str(language.new_sections),
         str(language.untracked_sections),
         str(language.missing_pages),
+        str(language.awaiting_review),
+        _share(language.reviewed, language.total_sections, language.sections_reviewed_percent),
     ) for language in report.languages]
 
 

@@ -15,19 +15,25 @@ from kbsync.status import StatusReport
 PLURALS = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.OUTDATED: "outdated"}
 
 
-def render_findings(findings: list[Finding], fail_on: Severity, failed: bool) -> str:
-    # fail_on and failed are in the summary and the exit code, not in the lines.
+def render_findings(findings: list[Finding], fail_on: Severity, failed: bool, release: bool = False) -> str:
+    # fail_on, failed and release are in the summary and the exit code, not in the lines.
     return "".join(f"{item.path}:{item.line}: {item.code} {item.message}\n" for item in findings)
 
 
-def render_summary(findings: list[Finding], fail_on: Severity) -> str:
-    """`kbsync: 1 error, 0 warnings, 2 outdated (fail on error)`."""
+def render_summary(findings: list[Finding], fail_on: Severity, release: bool = False) -> str:
+    """`kbsync: 1 error, 0 warnings, 2 outdated (fail on error)`; the release gate says that the
+    outdated level fails too: `(fail on error and outdated: release gate)`."""
     counts = {severity: 0 for severity in Severity}
     for item in findings:
         counts[item.severity] += 1
     parts = ", ".join(f"{counts[severity]} {severity.label if counts[severity] == 1 else PLURALS[severity]}"
                       for severity in sorted(Severity, reverse=True))
-    return f"kbsync: {parts} (fail on {fail_on.label})\n"
+    failing = fail_on.label
+    if release and fail_on is not Severity.OUTDATED:
+        failing += f" and {Severity.OUTDATED.label}: release gate"
+    elif release:
+        failing += ": release gate"
+    return f"kbsync: {parts} (fail on {failing})\n"
 
 
 def render_status(report: StatusReport) -> str:

@@ -35,6 +35,7 @@ UI_KEYS = (
     "owner_label", "last_reviewed_label", "permalink_title", "not_found_title", "not_found_body",
     "not_found_home", "not_found_search",
     "go_link_title", "print_date", "print_version", "print_preview",
+    "col_reviewed",
 )
 
 

@@ -29,6 +29,7 @@ PROFILE = LanguageProfile(
         "col_sections_current": 'Abschnitte aktuell',
         "col_outdated": 'Veraltete Abschnitte',
         "col_missing": 'Fehlende Seiten',
+        "col_reviewed": 'Übersetzung geprüft',
         "col_page": 'Seite',
         "col_due_since": 'Fällig seit',
         "col_owner": 'Verantwortlich',

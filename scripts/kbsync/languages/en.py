@@ -29,6 +29,7 @@ PROFILE = LanguageProfile(
         "col_sections_current": 'Sections up to date',
         "col_outdated": 'Outdated sections',
         "col_missing": 'Missing pages',
+        "col_reviewed": 'Translation reviewed',
         "col_page": 'Page',
         "col_due_since": 'Due since',
         "col_owner": 'Owner',

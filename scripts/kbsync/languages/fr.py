@@ -29,6 +29,7 @@ PROFILE = LanguageProfile(
         "col_sections_current": 'Sections à jour',
         "col_outdated": 'Sections pas à jour',
         "col_missing": 'Pages manquantes',
+        "col_reviewed": 'Traduction relue',
         "col_page": 'Page',
         "col_due_since": 'À vérifier depuis le',
         "col_owner": 'Responsable',

@@ -29,6 +29,7 @@ PROFILE = LanguageProfile(
         "col_sections_current": 'Sezioni aggiornate',
         "col_outdated": 'Sezioni non aggiornate',
         "col_missing": 'Pagine mancanti',
+        "col_reviewed": 'Traduzione revisionata',
         "col_page": 'Pagina',
         "col_due_since": 'Scaduta dal',
         "col_owner": 'Responsabile',

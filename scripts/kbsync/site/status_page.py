@@ -1,4 +1,5 @@
-"""The translation status page: per language, per page, and the reviews that are due.
+"""The translation status page: per language (with the share of sections whose translation a second
+person reviewed, `kbsync review`), per page, and the reviews that are due.
 
 Its source (`translation-status.md` in each language) holds the headings; the tables under
 `{#by-language}`, `{#by-page}`, `{#reviews-due}` and `{#by-market}` come from here, in the
@@ -22,7 +23,7 @@ def status_sections(state: SiteState, view: PageView) -> dict[str, str]:
 def _by_language(state: SiteState, view: PageView) -> str:
     ui, percent = view.ui, view.profile.format_percent
     rows = [[ui["col_language"], ui["col_pages_current"], ui["col_sections_current"], ui["col_outdated"],
-             ui["col_missing"]]]
+             ui["col_missing"], ui["col_reviewed"]]]
     for item in state.run.status.languages:
         rows.append([
             item.label,
@@ -30,6 +31,7 @@ def _by_language(state: SiteState, view: PageView) -> str:
             f"{item.sections_up_to_date}/{item.total_sections} ({percent(item.sections_up_to_date_percent)})",
             str(item.outdated_sections + item.new_sections),
             str(item.missing_pages),
+            f"{item.reviewed}/{item.total_sections} ({percent(item.sections_reviewed_percent)})",
         ])
     return cells.table(rows)
 

@@ -94,10 +94,14 @@ def test_status_text(synced):
     result = synced.run("status")
     assert result.code == 0
     assert result.lines[:4] == [
-        "language       pages up to date  sections up to date  outdated  new in source  untracked  missing pages",
-        "Italiano (it)  1/2 (50.0 %)      3/4 (75.0 %)         1         0              0          0",
-        "Français (fr)  1/2 (50.0 %)      3/4 (75.0 %)         1         0              0          0",
-        "English (en)   0/2 (0.0 %)       2/4 (50.0 %)         1         0              0          1",
+        "language       pages up to date  sections up to date  outdated  new in source  untracked  missing pages"
+        "  awaiting review  reviewed",
+        "Italiano (it)  1/2 (50.0 %)      3/4 (75.0 %)         1         0              0          0"
+        "              3                0/4 (0.0 %)",
+        "Français (fr)  1/2 (50.0 %)      3/4 (75.0 %)         1         0              0          0"
+        "              3                0/4 (0.0 %)",
+        "English (en)   0/2 (0.0 %)       2/4 (50.0 %)         1         0              0          1"
+        "              2                0/4 (0.0 %)",
     ]
     assert f"  {IT} [outdated]: quality-indicators (outdated)" in result.lines
     assert "  docs/en/metrics/nps.md [missing]" in result.lines
@@ -119,7 +123,7 @@ def test_status_json_follows_its_schema(synced):
 def test_status_markdown(synced):
     synced.edit(DE, "200 Antworten", "250 Antworten")
     result = synced.run("status", "--format", "markdown")
-    assert result.lines[2] == "| Italiano (it) | 1/2 (50.0 %) | 3/4 (75.0 %) | 1 | 0 | 0 | 0 |"
+    assert result.lines[2] == "| Italiano (it) | 1/2 (50.0 %) | 3/4 (75.0 %) | 1 | 0 | 0 | 0 | 3 | 0/4 (0.0 %) |"
     assert f"| `{IT}` | outdated | `quality-indicators` (outdated) |" in result.lines
 
 

@@ -198,8 +198,8 @@ TREE_CHANGING = ("highlighting", "line numbers", "admonition off, details on")
 @pytest.mark.parametrize("variant", ["highlighting", "line numbers", "permalink symbol",
                                      "admonition off, details on", "toc depth and slugs"])
 def test_the_knowledge_base_stays_up_to_date_under_another_renderer(tmp_path, monkeypatch, capsys, variant):
-    """The repository's own pages, migrated and clean, with a code block added to one page, read
-    with other Markdown extensions: nothing becomes outdated, where scheme 1 saw changes."""
+    """The repository's own pages, migrated, with a code block added to one page, read with other
+    Markdown extensions: nothing becomes outdated, where scheme 1 saw changes."""
     from kbsync.cli import main
 
     root = tmp_path / "kb"
@@ -212,12 +212,17 @@ def test_the_knowledge_base_stays_up_to_date_under_another_renderer(tmp_path, mo
             page.write(CODE)
     for lang in ("it", "fr", "en"):
         assert main(["--no-cache", "sync", lang, "metrics/nps.md"]) == 0
-    assert main(["--no-cache", "check", "--fail-on", "outdated"]) == 0
+    # What the repository has pending (translations of a German edit not done yet) stays pending,
+    # and nothing more: on a fully translated repository, nothing at all.
+    capsys.readouterr()
+    main(["--no-cache", "check", "--fail-on", "outdated"])
+    pending = capsys.readouterr().out
+    assert "metrics/nps.md" not in pending
     sources = sorted((root / "docs/de").rglob("*.md"))
     before = [_scheme1(root / "mkdocs.yml", page.read_bytes()) for page in sources]
     (root / "mkdocs.yml").write_text(_variants((root / "mkdocs.yml").read_text())[variant])
-    capsys.readouterr()
-    assert main(["--no-cache", "check", "--fail-on", "outdated"]) == 0, capsys.readouterr().out
+    main(["--no-cache", "check", "--fail-on", "outdated"])
+    assert capsys.readouterr().out == pending
     after = [_scheme1(root / "mkdocs.yml", page.read_bytes()) for page in sources]
     changed = sum(old[section] != new.get(section) for old, new in zip(before, after) for section in old)
     # What the issue was: scheme 1 changed with the renderer (and would have outdated these sections).
