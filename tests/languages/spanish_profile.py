@@ -60,6 +60,12 @@ PROFILE = LanguageProfile(
         "not_found_body": "Esta página no existe o ya no existe. Es posible que se haya trasladado.",
         "not_found_home": "Ir a la página de inicio",
         "not_found_search": "O busque un término arriba.",
+        "pdf_page_link": "Esta página en PDF",
+        "pdf_book_link": "Toda la base de conocimientos en PDF",
+        "pdf_contents": "Índice",
+        "pdf_online_label": "En línea",
+        "pdf_built": "PDF generado el {date}",
+        "pdf_qr_caption": "En su idioma: escanee el código o abra la dirección",
     },
     date_pattern="d 'de' MMMM 'de' y",
     function_words=frozenset("el la los las de del y que en un una para con por no es son se su sus al "

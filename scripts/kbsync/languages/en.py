@@ -54,6 +54,12 @@ PROFILE = LanguageProfile(
         "not_found_body": 'This page does not exist, or no longer exists. It may have been moved.',
         "not_found_home": 'Go to the home page',
         "not_found_search": 'Or search for a term above.',
+        "pdf_page_link": 'This page as PDF',
+        "pdf_book_link": 'The whole knowledge base as PDF',
+        "pdf_contents": 'Contents',
+        "pdf_online_label": 'Online',
+        "pdf_built": 'PDF created on {date}',
+        "pdf_qr_caption": 'In your language: scan the code or open the address',
     },
     lunr_builtin=True,
     function_words=frozenset("the and is are of to in for with on that this these those be it not or by as at "

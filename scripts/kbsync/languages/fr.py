@@ -54,6 +54,12 @@ PROFILE = LanguageProfile(
         "not_found_body": 'Cette page n’existe pas ou n’existe plus. Elle a peut-être été déplacée.',
         "not_found_home": 'Retour à l’accueil',
         "not_found_search": 'Vous pouvez aussi rechercher un terme ci-dessus.',
+        "pdf_page_link": 'Cette page en PDF',
+        "pdf_book_link": 'Toute la base de connaissances en PDF',
+        "pdf_contents": 'Sommaire',
+        "pdf_online_label": 'En ligne',
+        "pdf_built": 'PDF créé le {date}',
+        "pdf_qr_caption": 'Dans votre langue : scannez le code ou ouvrez l’adresse',
     },
     first_day_pattern="'1er' MMMM y",
     # French typography puts a narrow no-break space before the percent sign (Babel: a no-break space).

@@ -54,6 +54,12 @@ PROFILE = LanguageProfile(
         "not_found_body": 'Questa pagina non esiste o non esiste più. Forse è stata spostata.',
         "not_found_home": 'Vai alla pagina iniziale',
         "not_found_search": 'Oppure cerca un termine qui sopra.',
+        "pdf_page_link": 'Questa pagina in PDF',
+        "pdf_book_link": 'Tutta la knowledge base in PDF',
+        "pdf_contents": 'Indice',
+        "pdf_online_label": 'Online',
+        "pdf_built": 'PDF generato il {date}',
+        "pdf_qr_caption": "Nella tua lingua: scansiona il codice o apri l'indirizzo",
     },
     function_words=frozenset("il lo la gli le di che è e per un una non con del della dello dei degli delle al "
                              "alla allo ai agli alle nel nella nei nelle sono si come anche più se ma questo "

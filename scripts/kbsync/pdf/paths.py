@@ -1,0 +1,25 @@
+"""Where the PDF handouts are in the site: one place, for the PDF driver and for the pages' links to them.
+
+A page's handout is `<language root>pdf/<page path>.pdf` (`it/pdf/metrics/nps.pdf`); the whole
+knowledge base of a language is `<language root>knowledge-base.pdf`, outside `pdf/`, so no page
+can take its name. Site-relative URLs, which are also the files' paths inside the site folder.
+Nothing here imports WeasyPrint: the site plugin uses it on every page.
+"""
+
+from __future__ import annotations
+
+from kbsync.site.urls import SiteLanguages
+
+FOLDER = "pdf/"
+KNOWLEDGE_BASE = "knowledge-base.pdf"
+
+
+def page_pdf(languages: SiteLanguages, lang: str, page: str) -> str:
+    """The site-relative URL of `page`'s handout in `lang` (`page` as inside a language folder)."""
+    stem = page[:-3] if page.endswith(".md") else page
+    return f"{languages.prefixes[lang]}{FOLDER}{stem}.pdf"
+
+
+def knowledge_base_pdf(languages: SiteLanguages, lang: str) -> str:
+    """The site-relative URL of the PDF of the whole knowledge base in `lang`."""
+    return f"{languages.prefixes[lang]}{KNOWLEDGE_BASE}"
