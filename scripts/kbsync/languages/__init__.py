@@ -34,6 +34,7 @@ UI_KEYS = (
     "kind_changed", "kind_removed", "kind_page-added", "kind_page-removed", "whole_page", "no_history",
     "owner_label", "last_reviewed_label", "permalink_title", "not_found_title", "not_found_body",
     "not_found_home", "not_found_search",
+    "go_link_title", "print_date", "print_version", "print_preview",
     # PDF handouts (kbsync.pdf): the page's links to them, and what a handout says besides the page.
     "pdf_page_link", "pdf_book_link", "pdf_contents", "pdf_online_label", "pdf_built", "pdf_qr_caption",
 )

@@ -3,7 +3,8 @@
 It computes nothing itself: what the site knows comes from `kbsync.site.state` (the check run behind
 `kbsync check` and `kbsync status`, the termbase, git history), the glossary from `glossary`, banners
 and section notes from `banners`, the generated pages from `status_page` and `changes_page`, the
-footer from `page_meta`, corrections to the theme's markup from `theme_fixes`, every string and
+footer from `page_meta`, what a printed page says of itself from `print_meta`, the `go/` links from
+`go_links`, corrections to the theme's markup from `theme_fixes`, every string and
 format from the reader's language profile. Its options are read by `kbsync.config`, which declares
 them. It must be listed after the i18n plugin.
 """
@@ -16,6 +17,7 @@ import os
 from dataclasses import fields
 from pathlib import Path
 from typing import Any, Callable
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -23,12 +25,14 @@ from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.utils import write_file
 
-from kbsync.config import KbsyncOptions, load_site_config
+from kbsync.config import KbsyncOptions, SiteConfig, load_site_config
 from kbsync.errors import KbsyncError
 from kbsync.languages import profile
 from kbsync.site import banners, glossary
 from kbsync.site.changes_page import changes_section
+from kbsync.site.go_links import add_go_links, go_pages
 from kbsync.site.page_meta import page_meta
+from kbsync.site.print_meta import print_meta
 from kbsync.site.redirects import redirect_pages
 from kbsync.site.sections import fill_sections
 from kbsync.site.state import PageView, SiteState, read_site_state
@@ -94,16 +98,33 @@ class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
         self._state: SiteState | None = None
         self._abbreviation_text: dict[str, str] = {}
         self._language_homes: list[dict] | None = None
+        self._site_config: SiteConfig | None = None
+        self._preview = False
+
+    # Before the i18n plugin (priority -100) derives the language switcher's links from site_url.
+    @event_priority(100)
+    def _use_canonical_address(self, config):
+        if self._site_config is None:
+            try:
+                self._site_config = load_site_config(Path(config.config_file_path))
+            except KbsyncError as error:
+                raise PluginError(f"kbsync: {error}") from None
+        # `mkdocs serve` and the preview set site_url to the address they serve at: that stays, so that
+        # serving works as MkDocs means it; printed pages still name the canonical address (kb_print).
+        self._preview = _served(config)
+        if self._site_config.canonical_url and not self._preview:
+            config.site_url = self._site_config.canonical_url
+        return config
 
     # After the i18n plugin (priority -100) has set the language being built.
     @event_priority(-200)
-    def on_config(self, config):
+    def _read_state(self, config):
         i18n = config.plugins.get("i18n")
         if i18n is None:
             raise PluginError("kbsync: the i18n plugin (mkdocs-static-i18n) must be listed before kbsync in mkdocs.yml")
         if self._state is None:
             try:
-                self._state = read_site_state(load_site_config(Path(config.config_file_path)))
+                self._state = read_site_state(self._site_config)
             except KbsyncError as error:
                 raise PluginError(f"kbsync: {error}") from None
         # Heading permalinks get their tooltip in the language being built.
@@ -113,6 +134,8 @@ class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
         # The i18n plugin's language switcher as it is before any page adapts it: each language's home.
         self._language_homes = getattr(i18n, "extra_alternate", None)
         return config
+
+    on_config = CombinedEvent(_use_canonical_address, _read_state)
 
     def on_page_markdown(self, markdown, page, config, files):
         state, view = self._state, self._view(page, config)
@@ -145,7 +168,14 @@ class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
         html = banners.alias_anchors(html, self._state, view)
         return banners.mark_outdated_sections(html, self._state, view)
 
-    on_page_content = CombinedEvent(_mark_fallback_language, _mark_sections)
+    def _link_all_languages(self, html, page, config, files):
+        view, state = self._view(page, config), self._state
+        outline = state.run.outlines.get((state.source, view.page))
+        sections = [section_id for section_id, _ in outline.sections] if outline else []
+        return add_go_links(html, page=view.page, page_url=view.url, sections=sections,
+                            title=view.ui["go_link_title"])
+
+    on_page_content = CombinedEvent(_mark_fallback_language, _mark_sections, _link_all_languages)
 
     def on_template_context(self, context, template_name, config):
         # The i18n plugin leaves the last page's language links in place for the 404 page;
@@ -162,6 +192,9 @@ class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
         file_locale = state.source if view.fallback else view.lang
         changed = state.last_changed.get(f"{state.config.docs_prefix}/{file_locale}/{view.page}")
         context["kb_page_meta"] = page_meta(page.meta, view.profile, changed)
+        canonical = state.config.canonical_url
+        context["kb_print"] = print_meta(canonical + view.url if canonical else None, view.profile, changed,
+                                         self._preview)
         return context
 
     def on_post_page(self, output, page, config):
@@ -184,8 +217,19 @@ class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
         if source in self._not_found:
             write_file(self._not_found[source].encode("utf-8"), str(Path(config.site_dir) / _NOT_FOUND))
         locale = config.theme["language"]
+        if locale == source:  # one set for the whole site, at its root
+            self._write_go_pages(config)
         for path, html in redirect_pages(self._state.config.kbsync.redirects, self._state.languages, locale,
                                          profile(locale).ui).items():
+            write_file(html.encode("utf-8"), str(Path(config.site_dir) / path))
+
+    def _write_go_pages(self, config) -> None:
+        state = self._state
+        pages = [page for lang, page in state.run.outlines if lang == state.source]
+        titles = {key: outline.title for key, outline in state.run.outlines.items()}
+        # A moved page's old path keeps its go/ link: it leads to the redirect page of each language.
+        pages += [old for old in state.config.kbsync.redirects if old not in pages]
+        for path, html in go_pages(pages, state.languages, titles).items():
             write_file(html.encode("utf-8"), str(Path(config.site_dir) / path))
 
     def _view(self, page, config) -> PageView:
@@ -205,6 +249,12 @@ class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
             return correct_page(html, language_root=self._state.config.language(config.theme["language"]).site_root)
         except ThemeMarkupError as error:
             raise PluginError(f"kbsync: {source}: {error}") from None
+
+
+def _served(config) -> bool:
+    """Whether MkDocs is serving the site (`mkdocs serve`, `make serve`): site_url is then the server's address."""
+    host, port = config.dev_addr
+    return urlsplit(config.site_url or "").netloc == f"{host}:{port}"
 
 
 def _page_path(page) -> str:
