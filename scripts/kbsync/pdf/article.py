@@ -2,7 +2,8 @@
 
 The article is the page's content as the site renders it (banners, outdated-section notes,
 generated glossary and tables included), without what only works on screen: heading permalinks,
-the links to the PDFs, scripts. Links are rewritten for a file that leaves the site: a link to
+the links to the PDFs, scripts, the
+printed page's address line (the handout's cover has its own). Links are rewritten for a file that leaves the site: a link to
 another page gets that page's canonical address (shown after it in print, as the site's print
 stylesheet does with `data-print-url`), or, in the whole knowledge base, leads to that page's
 chapter in the same PDF. Images are read from the site folder. Reads one built file; writes nothing.
@@ -23,8 +24,9 @@ from kbsync.pdf.plan import Chapter
 
 # Stands for the site while links are resolved: what resolves to it is a file of the site.
 _SITE = "http://site.invalid/"
-# What the article shows only on screen.
-_SCREEN_ONLY = ("headerlink", "kb-pdf-link", "md-content__button")
+# What the article shows only on screen (permalinks, links for all languages, the links to the PDFs),
+# and the address and dates printed pages carry, which the handout's cover gives.
+_NOT_IN_HANDOUT = frozenset({"headerlink", "kb-go-link", "kb-pdf-link", "md-content__button", "kb-print-meta"})
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ def read_article(chapter: Chapter, site_dir: Path, canonical_url: str,
     if article is None:
         raise InputError("no <article> in the built page: not built with this site's theme (overrides/main.html)",
                          path=str(chapter.built))
-    for element in [element for element in article.iter() if _classes(element) & set(_SCREEN_ONLY)
+    for element in [element for element in article.iter() if _classes(element) & _NOT_IN_HANDOUT
                     or element.tag == "script"]:
         element.drop_tree()
     heading = article.find(".//h1")

@@ -8,10 +8,26 @@ Nothing here imports WeasyPrint: the site plugin uses it on every page.
 
 from __future__ import annotations
 
-from kbsync.site.urls import SiteLanguages
+from dataclasses import dataclass
+
+from kbsync.site.urls import SiteLanguages, relative_url
 
 FOLDER = "pdf/"
 KNOWLEDGE_BASE = "knowledge-base.pdf"
+
+
+@dataclass(frozen=True)
+class PdfLinks:
+    """A page's links to its handout and to the whole knowledge base's, in the reader's language."""
+
+    page: str  # relative to the page
+    book: str
+
+
+def pdf_links(languages: SiteLanguages, lang: str, page: str, page_url: str) -> PdfLinks:
+    """The links of the page `page` (at site-relative `page_url`, in `lang`) to its PDFs."""
+    return PdfLinks(page=relative_url(page_pdf(languages, lang, page), page_url),
+                    book=relative_url(knowledge_base_pdf(languages, lang), page_url))
 
 
 def page_pdf(languages: SiteLanguages, lang: str, page: str) -> str:

@@ -57,8 +57,19 @@ def write_handouts(config: SiteConfig, site_dir: Path, pages: Mapping[str, Itera
     """Write every handout of the site built in `site_dir` (see `plan.plan_handouts`)."""
     site_dir = site_dir.resolve()
     handouts = plan_handouts(config, site_dir, pages, nav, text_changed)
-    settings = Settings(config=config, site_dir=site_dir, today=today,
-                        stylesheets=(*print_stylesheets(site_dir, handouts[0].chapters[0].built), HANDOUT_CSS))
+    return render_handouts(handouts, settings_for(config, site_dir, handouts, today))
+
+
+def settings_for(config: SiteConfig, site_dir: Path, handouts: list[Handout], today: datetime.date) -> Settings:
+    """What the workers need to render `handouts` of the site in `site_dir`, built on `today`."""
+    site_dir = site_dir.resolve()
+    home = handouts[0].chapters[0].built if handouts and handouts[0].chapters else None
+    return Settings(config=config, site_dir=site_dir, today=today,
+                    stylesheets=(*(print_stylesheets(site_dir, home) if home else ()), HANDOUT_CSS))
+
+
+def render_handouts(handouts: list[Handout], settings: Settings) -> list[Written]:
+    """Render and write `handouts`, in the order given, on as many cores as pay off."""
     return run_jobs(_render, handouts, _start, (settings,))
 
 
