@@ -1,13 +1,12 @@
 """A built page as a handout holds it: its title, its description and its article, made for paper.
 
 The article is the page's content as the site renders it (banners, outdated-section notes,
-generated glossary and tables included), without what only works on screen: heading permalinks,
-the links to the PDFs, scripts, the
-printed page's address line (the handout's cover has its own). Links are rewritten for a file that leaves the site: a link to
-another page gets that page's canonical address (shown after it in print, as the site's print
-stylesheet does with `data-print-url`), or, in the whole knowledge base, leads to that page's
-chapter in the same PDF. Images are read from the site folder. Reads one built file; writes nothing.
-"""
+generated glossary and tables included), without what only works on screen (heading permalinks
+and links for all languages, the links to the PDFs, scripts) and without the printed page's
+address line (the handout's cover says it). Links are rewritten for a file that leaves the site:
+a link to another page gets that page's canonical address (shown after it on paper, by the site's
+print stylesheet, from `data-print-url`) or, in the whole knowledge base, leads to that page's
+chapter in the same PDF. Images are read from the site folder. Reads one built file; writes nothing."""
 
 from __future__ import annotations
 

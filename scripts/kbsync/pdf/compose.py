@@ -15,7 +15,7 @@ from typing import Sequence
 
 from kbsync.languages import LanguageProfile
 from kbsync.pdf.article import Article
-from kbsync.pdf.plan import Handout
+from kbsync.pdf.plan import HOME, Handout
 from kbsync.pdf.qr import qr_svg
 
 
@@ -26,7 +26,7 @@ def handout_html(handout: Handout, articles: Sequence[Article], profile: Languag
     changed = handout.text_changed
     if handout.book:
         title = site_name
-        description = articles[0].description if articles and handout.chapters[0].page == "index.md" else ""
+        description = articles[0].description if articles and handout.chapters[0].page == HOME else ""
         chapters = list(zip(handout.chapter_ids().values(), handout.chapters, articles))
         contents = "".join(f'<li><a href="#{chapter_id}">{escape(article.title)}</a></li>'
                            for chapter_id, _, article in chapters)

@@ -61,6 +61,7 @@ def plan_handouts(config: SiteConfig, site_dir: Path, pages: Mapping[str, Iterab
     last change (`kbsync.history.changes.last_changed`). A page that was not built is an InputError.
     """
     languages = SiteLanguages.of(config)
+    home_link = go_link(config, HOME)  # first: without the site's address, its message says what to set
     order = nav_pages(nav)
     books, singles = [], []
     for language in config.built_languages:
@@ -69,10 +70,8 @@ def plan_handouts(config: SiteConfig, site_dir: Path, pages: Mapping[str, Iterab
         present = own | frozenset(pages.get(config.source_lang, ()))
         chapters = tuple(_chapter(config, languages, site_dir, lang, page, own, text_changed)
                          for page in _in_order(present, order))
-        home = next((chapter for chapter in chapters if chapter.page == HOME), None)
         books.append(Handout(lang=lang, url=knowledge_base_pdf(languages, lang), chapters=chapters, book=True,
-                             address=canonical_address(config, languages.page_url(lang, HOME)),
-                             go=home.go if home else go_link(config, HOME)))
+                             address=canonical_address(config, languages.page_url(lang, HOME)), go=home_link))
         singles += (Handout(lang=lang, url=page_pdf(languages, lang, chapter.page), chapters=(chapter,), book=False,
                             address=chapter.address, go=chapter.go) for chapter in chapters)
     return books + singles
@@ -80,9 +79,7 @@ def plan_handouts(config: SiteConfig, site_dir: Path, pages: Mapping[str, Iterab
 
 def canonical_address(config: SiteConfig, url: str) -> str:
     """The address readers open for a site-relative URL, at the site's canonical address (`site_url`)."""
-    if config.canonical_url is None:
-        go_link(config, HOME)  # raises the message that names what to set
-    return config.canonical_url + url
+    return f"{config.canonical_url}{url}"
 
 
 def nav_pages(nav: Any) -> list[str]:
