@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install serve build bench test release-check check clean
+.PHONY: install serve build pdf bench test release-check check clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/python -m kbsync.build.site --strict
 
+## pdf: the site (as make build), then a PDF handout of every page in every language and of the whole knowledge base per language
+pdf: build
+	sh scripts/install_pdf_packages.sh
+	$(BIN)/python -m kbsync.pdf
+
 ## bench: time build, check and preview at 50, 200, 500 pages per language; writes scripts/bench/BENCHMARK.md (~20 min)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench/bench_site.py --pages 50,200,500 --repeat 3
@@ -30,6 +35,7 @@ bench: $(STAMP)
 ## test: set everything up and run all checks and tests; translations still to do do not fail it (errors do)
 test: $(STAMP)
 	sh scripts/install_browser.sh
+	sh scripts/install_pdf_packages.sh
 	$(BIN)/kbsync check --fail-on error
 	$(BIN)/python -m pytest
 

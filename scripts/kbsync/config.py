@@ -43,6 +43,7 @@ class Language:
     default: bool
     build: bool
     link: str = ""  # the language's home on the site, as the i18n plugin sets it: "/" or "/it/"
+    site_name: str = ""  # the i18n entry's own site_name; "" where the language uses the site's
 
     @property
     def site_root(self) -> str:
@@ -265,7 +266,8 @@ def _languages(options: dict[str, Any], where: str) -> tuple[Language, ...]:
         if not isinstance(link, str) or not link.startswith("/") or not link.endswith("/"):
             raise ConfigError(f"{key}.link should be an absolute link like /{locale}/, not {link!r}", path=where)
         languages.append(Language(locale=locale, name=str(entry.get("name") or locale), default=default,
-                                  build=entry.get("build", True) is not False, link=link))
+                                  build=entry.get("build", True) is not False, link=link,
+                                  site_name=str(entry.get("site_name") or "")))
     defaults = [language.locale for language in languages if language.default]
     if len(defaults) != 1:
         raise ConfigError("plugins.i18n.languages should mark exactly one language `default: true` "

@@ -36,6 +36,8 @@ UI_KEYS = (
     "not_found_home", "not_found_search",
     "go_link_title", "print_date", "print_version", "print_preview",
     "col_reviewed",
+    # PDF handouts (kbsync.pdf): the page's links to them, and what a handout says besides the page.
+    "pdf_page_link", "pdf_book_link", "pdf_contents", "pdf_online_label", "pdf_built", "pdf_qr_caption",
 )
 
 

@@ -61,6 +61,12 @@ PROFILE = LanguageProfile(
         "print_date": 'Imprimé le',
         "print_version": 'Version du',
         "print_preview": 'Aperçu – pas la version publiée',
+        "pdf_page_link": 'Cette page en PDF',
+        "pdf_book_link": 'Toute la base de connaissances en PDF',
+        "pdf_contents": 'Sommaire',
+        "pdf_online_label": 'En ligne',
+        "pdf_built": 'PDF créé le {date}',
+        "pdf_qr_caption": 'Dans votre langue : scannez le code ou ouvrez l’adresse',
     },
     first_day_pattern="'1er' MMMM y",
     # French typography: a no-break space (U+00A0, as on the pages) before % and before : ; ? !

@@ -28,6 +28,7 @@ from mkdocs.utils import write_file
 from kbsync.config import KbsyncOptions, SiteConfig, load_site_config
 from kbsync.errors import KbsyncError
 from kbsync.languages import profile
+from kbsync.pdf.paths import pdf_links
 from kbsync.site import banners, glossary
 from kbsync.site.changes_page import changes_section
 from kbsync.site.go_links import add_go_links, go_pages, reserved_folder_users
@@ -202,6 +203,7 @@ class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
         canonical = state.config.canonical_url
         context["kb_print"] = print_meta(canonical + view.url if canonical else None, view.profile, changed,
                                          self._preview)
+        context["kb_pdf"] = pdf_links(state.languages, view.lang, view.page, view.url)  # written by `make pdf`
         return context
 
     def on_post_page(self, output, page, config):
