@@ -24,8 +24,9 @@ build: $(STAMP)
 	$(BIN)/python -m kbsync.build.site --strict
 
 ## pdf: the site (as make build), then a PDF handout of every page in every language and of the whole knowledge base per language
-pdf: build
+pdf: $(STAMP)
 	sh scripts/install_pdf_packages.sh
+	KB_PDF=1 $(BIN)/python -m kbsync.build.site --strict
 	$(BIN)/python -m kbsync.pdf
 
 ## bench: time build, check and preview at 50, 200, 500 pages per language; writes scripts/bench/BENCHMARK.md (~20 min)

@@ -34,6 +34,8 @@ MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 LOCALE_RE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?$")
 #: The environment variable that overrides `site_url` of mkdocs.yml (another host for the same site).
 SITE_URL_VARIABLE = "KB_SITE_URL"
+# Set to 1 by `make pdf`: the build links every page to its PDF handouts, which `make pdf` writes next.
+PDF_VARIABLE = "KB_PDF"
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,9 @@ class SiteConfig:
     markdown_extensions: tuple[Any, ...] = ()  # as mkdocs.yml lists them (names or {name: options})
     # The site's address, ending in "/": KB_SITE_URL, else site_url of mkdocs.yml; None when neither is set.
     canonical_url: str | None = None
+    # Whether pages link to their PDF handouts: only when the build is `make pdf`'s (KB_PDF=1), which
+    # writes them; a site from `make build` or `make serve` has no PDFs, so it has no links to them.
+    pdf_handouts: bool = False
 
     def redirects_from(self, page: str) -> bool:
         """Whether the site redirects the page path `page` (inside the language folders) elsewhere."""
@@ -182,6 +187,7 @@ def load_site_config(config_path: Path, environ: Mapping[str, str] | None = None
                       exclude_docs=str(raw.get("exclude_docs") or ""),
                       markdown_extensions=tuple(raw.get("markdown_extensions") or ()),
                       canonical_url=_canonical_url(raw, os.environ if environ is None else environ, where),
+                      pdf_handouts=(os.environ if environ is None else environ).get(PDF_VARIABLE, "") == "1",
                       kbsync=_plugin_options(raw, "kbsync", KbsyncOptions, where),
                       search=_plugin_options(raw, "kbsync-search", SearchOptions, where))
 

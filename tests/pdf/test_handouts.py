@@ -50,6 +50,7 @@ def handout_site(tmp_path_factory, kb_tools) -> HandoutSite:
     git(root, "commit", "-q", "-am", "Identification: no data by e-mail either", date=f"{CHANGE_DATE}T10:00:00+00:00")
     environment = {key: value for key, value in os.environ.items() if key != SITE_URL_VARIABLE}
     environment["NO_MKDOCS_2_WARNING"] = "1"
+    environment["KB_PDF"] = "1"  # what `make pdf` sets: pages link to the handouts it writes
     before = datetime.date.today()
     # What `make pdf` runs: the build (make build), then the handouts.
     for command in (["-m", "kbsync.build.site", "--strict"], ["-m", "kbsync.pdf"]):

@@ -128,3 +128,12 @@ def test_a_page_not_translated_yet_shows_german_content_in_the_readers_page(fall
     marked = {loc for loc, title in titles.items() if title.endswith(f" ({source['name']})")}
     assert marked == {loc for loc in titles if loc.split("#", 1)[0] == location}
     assert marked
+
+
+def test_a_site_without_handouts_links_to_none(built_site):
+    """Only `make pdf` (KB_PDF=1) writes PDFs, so only its build links to them: a page of `make
+    build` or `make serve` never offers a PDF that is not there."""
+    assert not list(built_site.rglob("*.pdf"))
+    pages = list(built_site.rglob("index.html"))
+    assert len(pages) > 70
+    assert not [page for page in pages if 'class="kb-pdf-link"' in page.read_text(encoding="utf-8")]

@@ -203,7 +203,8 @@ class KbsyncPlugin(BasePlugin[KbsyncPluginConfig]):
         canonical = state.config.canonical_url
         context["kb_print"] = print_meta(canonical + view.url if canonical else None, view.profile, changed,
                                          self._preview)
-        context["kb_pdf"] = pdf_links(state.languages, view.lang, view.page, view.url)  # written by `make pdf`
+        context["kb_pdf"] = (pdf_links(state.languages, view.lang, view.page, view.url)  # written by `make pdf`
+                             if state.config.pdf_handouts else None)
         return context
 
     def on_post_page(self, output, page, config):
