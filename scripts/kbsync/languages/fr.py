@@ -66,7 +66,7 @@ PROFILE = LanguageProfile(
         "pdf_contents": 'Sommaire',
         "pdf_online_label": 'En ligne',
         "pdf_built": 'PDF créé le {date}',
-        "pdf_qr_caption": 'Dans votre langue : scannez le code ou ouvrez l’adresse',
+        "pdf_qr_caption": 'Dans votre langue\u00a0: scannez le code ou ouvrez l’adresse',
     },
     first_day_pattern="'1er' MMMM y",
     # French typography: a no-break space (U+00A0, as on the pages) before % and before : ; ? !
