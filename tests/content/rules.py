@@ -6,7 +6,9 @@ page may not be translated at all (the site shows German in its place). None of 
 `kbsync status` counts it and the release gate (`make release-check`) waits for it. What must hold
 on every commit is what the translations claim: a section kbsync records as up to date (synced)
 has the German section's heading, ID and level, and no German left in it; an example that is
-synced has German's figures; every page that exists is complete and well-formed.
+synced has German's figures; every page that exists is complete and well-formed. A translation's
+local sections (kbsync's `PageStatus.local`) have no German counterpart: kbsync checks them by
+their own rules; here they only end the group section before them.
 
 Each rule returns the problems it finds, one line each (empty: the rule holds). The content tests
 apply them to the repository; tests/content/test_commit_gate.py to a copy with German edits whose
@@ -110,11 +112,13 @@ def every_page_is_served_in_every_language(kb: BuiltKnowledgeBase) -> list[str]:
 def synced_sections_keep_the_source_headings(kb: BuiltKnowledgeBase) -> list[str]:
     """Each section kbsync records as up to date has the German heading ID at the German level; a
     page up to date has German's headings, all of them, in German's order. Every heading ID of a
-    translation is German's or one kbsync reports as removed in the source (pending)."""
+    translation is German's or one kbsync reports as removed in the source (pending), apart from
+    its local sections' own headings."""
     problems = []
     for lang, page, status in kb.translated():
         expected = headings(kb.html(kb.source, page))
-        actual = headings(kb.html(lang, page))
+        local = {section.id for section in status.local}
+        actual = [(tag, anchor) for tag, anchor in headings(kb.html(lang, page)) if anchor not in local]
         if status.state is PageState.UP_TO_DATE and actual != expected:
             problems.append(f"{lang}/{page}: up to date, but its headings {actual} are not German's {expected}")
         levels, own = dict((anchor, tag) for tag, anchor in expected), dict((anchor, tag) for tag, anchor in actual)
@@ -129,9 +133,10 @@ def synced_sections_keep_the_source_headings(kb: BuiltKnowledgeBase) -> list[str
 
 
 def every_heading_carries_an_explicit_id(kb: BuiltKnowledgeBase) -> list[str]:
-    """In every page that exists, in every language (the source of the IDs trainers link to)."""
+    """In every page that exists, in every language (the source of the IDs trainers link to). Classes
+    may follow the ID, as on a local section's heading (`{#local-id .local}`)."""
     heading = re.compile(r"^#{2,6}\s")
-    explicit = re.compile(r"\{#[a-z0-9]+(?:-[a-z0-9]+)*\}\s*$")
+    explicit = re.compile(r"\{#[a-z0-9]+(?:-[a-z0-9]+)*(?:\s+\.[a-z][a-z0-9-]*)*\}\s*$")
     problems = []
     for language in kb.languages:
         for page in kb.source_pages:
@@ -179,8 +184,9 @@ def no_german_in_synced_sections(kb: BuiltKnowledgeBase) -> list[str]:
     for lang, page, status in kb.translated():
         synced = {section.id for section in status.sections if section.state is SectionState.UP_TO_DATE}
         section_ids = {section.id for section in status.sections}
-        german = {text for _, text in blocks(kb.html(kb.source, page), section_ids) if len(text.split()) >= 4}
-        for section_id, text in blocks(kb.html(lang, page), section_ids):
+        local = {section.id for section in status.local}  # never synced: their text is not looked at
+        german = {text for _, text in blocks(kb.html(kb.source, page), section_ids, kb.source) if len(text.split()) >= 4}
+        for section_id, text in blocks(kb.html(lang, page), section_ids | local, kb.source):
             if section_id not in synced:
                 continue
             if text in german and own_words(text, names) >= 2:
@@ -309,14 +315,18 @@ def headings(soup: BeautifulSoup) -> list[tuple[str, str | None]]:
     return [(heading.name, heading.get("id")) for heading in soup.select_one("article").find_all(list(HEADING_TAGS))]
 
 
-def blocks(soup: BeautifulSoup, section_ids: set[str]) -> list[tuple[str, str]]:
-    """(section ID, text) of each block of prose in the article, in page order: code, permalinks and
-    the generated table of terms left out. A section starts at the heading with its ID."""
+def blocks(soup: BeautifulSoup, section_ids: set[str], source: str) -> list[tuple[str, str]]:
+    """(section ID, text) of each block of prose in the article, in page order: code, permalinks, the
+    generated table of terms, and text marked as in a language other than the page's and the source's
+    (the status page quotes each local section's title in its own language), left out. A section
+    starts at the heading with its ID."""
     article = copy.copy(soup.select_one("article"))  # the parsed page is shared with other rules
     table_heading = article.find(id="terms-by-language")
     if table_heading is not None and table_heading.find_next("table") is not None:
         table_heading.find_next("table").decompose()
-    for element in article.find_all("code") + article.find_all("a", class_="headerlink"):
+    page_lang = soup.html.get("lang") if soup.html is not None else None
+    quoted = [element for element in article.select("[lang]") if element["lang"] not in (page_lang, source)]
+    for element in article.find_all("code") + article.find_all("a", class_="headerlink") + quoted:
         element.decompose()
     found, section = [], INTRO
     for element in article.find_all(list(set(BLOCK_TAGS) | set(HEADING_TAGS))):
