@@ -110,11 +110,13 @@ def every_page_is_served_in_every_language(kb: BuiltKnowledgeBase) -> list[str]:
 def synced_sections_keep_the_source_headings(kb: BuiltKnowledgeBase) -> list[str]:
     """Each section kbsync records as up to date has the German heading ID at the German level; a
     page up to date has German's headings, all of them, in German's order. Every heading ID of a
-    translation is German's or one kbsync reports as removed in the source (pending)."""
+    translation is German's or one kbsync reports as removed in the source (pending). The page's
+    local sections (a rule of its market only, as kbsync's status lists them) are left out."""
     problems = []
     for lang, page, status in kb.translated():
+        local = {section.id for section in status.local}
         expected = headings(kb.html(kb.source, page))
-        actual = headings(kb.html(lang, page))
+        actual = [(tag, anchor) for tag, anchor in headings(kb.html(lang, page)) if anchor not in local]
         if status.state is PageState.UP_TO_DATE and actual != expected:
             problems.append(f"{lang}/{page}: up to date, but its headings {actual} are not German's {expected}")
         levels, own = dict((anchor, tag) for tag, anchor in expected), dict((anchor, tag) for tag, anchor in actual)
@@ -129,9 +131,10 @@ def synced_sections_keep_the_source_headings(kb: BuiltKnowledgeBase) -> list[str
 
 
 def every_heading_carries_an_explicit_id(kb: BuiltKnowledgeBase) -> list[str]:
-    """In every page that exists, in every language (the source of the IDs trainers link to)."""
+    """In every page that exists, in every language (the source of the IDs trainers link to); a
+    class may follow the ID (`{#local-complaint-deadlines .local}`: kbsync checks where it may)."""
     heading = re.compile(r"^#{2,6}\s")
-    explicit = re.compile(r"\{#[a-z0-9]+(?:-[a-z0-9]+)*\}\s*$")
+    explicit = re.compile(r"\{#[a-z0-9]+(?:-[a-z0-9]+)*(?:\s+\.[a-z][a-z0-9-]*)*\}\s*$")
     problems = []
     for language in kb.languages:
         for page in kb.source_pages:
@@ -170,7 +173,8 @@ def front_matter_is_complete(kb: BuiltKnowledgeBase, today: datetime.date | None
 
 def no_german_in_synced_sections(kb: BuiltKnowledgeBase) -> list[str]:
     """No paragraph of a synced section is copied from German or reads as German. An outdated
-    section still says what German said before, in its own language; it is not looked at here."""
+    section still says what German said before, in its own language; it is not looked at here, nor
+    is a local section (its heading ends the synced section before it)."""
     codes = [language.locale for language in kb.languages]
     identifier = py3langid.langid.LanguageIdentifier.from_model_file(py3langid.langid.MODEL_FILE)
     identifier.set_languages(codes)
@@ -180,7 +184,7 @@ def no_german_in_synced_sections(kb: BuiltKnowledgeBase) -> list[str]:
         synced = {section.id for section in status.sections if section.state is SectionState.UP_TO_DATE}
         section_ids = {section.id for section in status.sections}
         german = {text for _, text in blocks(kb.html(kb.source, page), section_ids) if len(text.split()) >= 4}
-        for section_id, text in blocks(kb.html(lang, page), section_ids):
+        for section_id, text in blocks(kb.html(lang, page), section_ids | {local.id for local in status.local}):
             if section_id not in synced:
                 continue
             if text in german and own_words(text, names) >= 2:
@@ -310,12 +314,21 @@ def headings(soup: BeautifulSoup) -> list[tuple[str, str | None]]:
 
 
 def blocks(soup: BeautifulSoup, section_ids: set[str]) -> list[tuple[str, str]]:
-    """(section ID, text) of each block of prose in the article, in page order: code, permalinks and
-    the generated table of terms left out. A section starts at the heading with its ID."""
+    """(section ID, text) of each block of prose in the article, in page order: code, permalinks,
+    the generated table of terms and the generated tables of local sections (their titles are in
+    their own language on every language's status page) left out. A section starts at the heading
+    with its ID."""
     article = copy.copy(soup.select_one("article"))  # the parsed page is shared with other rules
     table_heading = article.find(id="terms-by-language")
     if table_heading is not None and table_heading.find_next("table") is not None:
         table_heading.find_next("table").decompose()
+    market_heading = article.find(id="by-market")
+    if market_heading is not None:
+        for element in market_heading.find_next_siblings():
+            if element.name in HEADING_TAGS:
+                break
+            if element.name == "table":
+                element.decompose()
     for element in article.find_all("code") + article.find_all("a", class_="headerlink"):
         element.decompose()
     found, section = [], INTRO
