@@ -95,6 +95,9 @@ BLOCK_GUARDS: dict[str, Callable[[str], bool]] = {
     "abbr": _holding("*["),
     "reference": _holding("]:"),
 }
+# The blocks whose language is identified: prose, wherever it stands (a paragraph, a list item, a
+# definition, a table cell); headings and code are too short or not prose.
+LANGUAGE_TAGS = frozenset({"p", "li", "dd", "td", "th", "blockquote"})
 # Shorter text blocks are often the same in every language (names, terms, figures).
 MIN_IDENTICAL_WORDS = 5
 
@@ -503,7 +506,7 @@ class _Facts:
         if len(words) < MIN_IDENTICAL_WORDS:
             return  # too short to be reported as untranslated: names, terms, figures
         language = None
-        if builder.language_of is not None and element.tag == "p" and len(words) >= MIN_WORDS:
+        if builder.language_of is not None and element.tag in LANGUAGE_TAGS and len(words) >= MIN_WORDS:
             language = builder.language_of(text, words)
         self.blocks.append(TextBlock(text, len(words), line, language))
 
