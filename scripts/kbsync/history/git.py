@@ -39,9 +39,10 @@ def git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     return result.stdout
 
 
-def _commits(root: Path, relative: str) -> list[str]:
+def _commits(root: Path, relative: str, max_commits: int | None = None) -> list[str]:
     git(root, "rev-parse", "--is-inside-work-tree")
-    commits = git(root, "log", "--format=%H", "--", relative).decode().split()
+    limit = [f"-n{max_commits}"] if max_commits else []
+    commits = git(root, "log", *limit, "--format=%H", "--", relative).decode().split()
     if not commits:
         shallow = git(root, "rev-parse", "--is-shallow-repository").decode().strip() == "true"
         reason = "the clone is shallow (git fetch --unshallow)" if shallow else \
@@ -71,11 +72,13 @@ def section_versions(config: SiteConfig, path: Path, section_id: str) -> Iterato
         yield SectionVersion(commit, content.section(section_id))
 
 
-def page_versions(config: SiteConfig, path: Path, analyzer: Analyzer | None = None) -> Iterator[tuple[str, PageContent]]:
-    """Every committed version of the source page `path`, analysed, newest first: one pass over
-    the history for all the sections a caller looks for (`analyzer`: one the caller reuses)."""
+def page_versions(config: SiteConfig, path: Path, analyzer: Analyzer | None = None,
+                  max_versions: int | None = None) -> Iterator[tuple[str, PageContent]]:
+    """Every committed version of the source page `path` (the newest `max_versions` of them), analysed,
+    newest first: one pass over the history for all the sections a caller looks for (`analyzer`: one
+    the caller reuses)."""
     relative = path.relative_to(config.root).as_posix()
-    commits = _commits(config.root, relative)
+    commits = _commits(config.root, relative, max_versions)
     analyzer = analyzer or Analyzer(config)
     for commit, data in _blobs(config.root, commits, relative):
         yield commit, analyzer.analyze(data, config.source_lang)
