@@ -18,16 +18,20 @@ figures never change), so a build with nothing new reads no history at all.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
 from kbsync.cache import Cache
 from kbsync.config import SiteConfig
-from kbsync.history.git import HistoryUnavailable, git, page_versions
-from kbsync.model import Section
+from kbsync.history.git import HistoryUnavailable, git, page_sources
+from kbsync.model import INTRO_ID, Section
 from kbsync.pairing import page_path
 from kbsync.reading.analysis import Analyzer
+from kbsync.reading.fingerprints import fingerprint as fingerprint_of
+from kbsync.reading.front_matter import FRONT_MATTER_RE
+from kbsync.reading.page_text import decode_page
 from kbsync.signoff.meaning import section_figures
 from kbsync.status import SectionState, StatusReport
 
@@ -127,7 +131,12 @@ def changed_facts(config: SiteConfig, status: StatusReport, cache: Cache | None 
 
 
 class _PageReader:
-    """Source sections by fingerprint: the page now, then its history, newest first, each read once."""
+    """Source sections by fingerprint: the page now, then its history, newest first, each read once.
+
+    Python-Markdown reads a version only when one of its sections, cut at its headings without
+    Markdown (`section_sources`), has a fingerprint wanted: a page's history costs one fingerprint
+    per distinct section text, and a full reading per version found.
+    """
 
     def __init__(self, config: SiteConfig):
         self.config = config
@@ -151,9 +160,16 @@ class _PageReader:
         if not self.git_checked:  # no git or no repository: no page has history
             git(config.root, "rev-parse", "--is-inside-work-tree")
             self.git_checked = True
+        fingerprints: dict[str, str] = {}  # a section's source -> its fingerprint: most versions share most sections
         try:
-            for _, content in page_versions(config, path, self.analyzer, max_versions=MAX_VERSIONS):
-                for section_id, fingerprint in list(looking):
+            for _, data in page_sources(config, path, MAX_VERSIONS):
+                sources = section_sources(data)
+                hits = [(section_id, fingerprint) for section_id, fingerprint in looking if section_id in sources
+                        and fingerprints.setdefault(sources[section_id], fingerprint_of(sources[section_id])) == fingerprint]
+                if not hits:
+                    continue
+                content = self.analyzer.analyze(data, lang)  # the reader has the last word, and the figures
+                for section_id, fingerprint in hits:
                     section = content.section(section_id)
                     if section is not None and section.fingerprint == fingerprint:
                         found[fingerprint] = figure_values(section, lang)
@@ -163,3 +179,43 @@ class _PageReader:
         except HistoryUnavailable:
             pass  # this page has no history (new, a shallow clone): the other pages may have theirs
         return found
+
+
+# What starts a section for the reader (kbsync.reading.markdown_reader): a heading of level 2 to 6 with
+# an ID in its attribute list, outside fenced code.
+_SECTION_HEADING = re.compile(r"#{2,6}[ \t].*\{:?[^{}\n]*?#([A-Za-z0-9_-]+)[^{}\n]*\}[ \t]*#*[ \t]*")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+
+
+def section_sources(data: bytes) -> dict[str, str]:
+    """Section ID -> its source lines, as the reader cuts them, found without Markdown: a quick
+    first look at an old version of a page. Where this differs from the reader (a heading inside an
+    HTML block), a fingerprint is not found and the section's note stays as it was, never wrong."""
+    decoded = decode_page(data)
+    if not decoded.readable:
+        return {}
+    text = decoded.text
+    front = FRONT_MATTER_RE.match(text)
+    lines = text[front.end() if front else 0:].split("\n")
+    starts: list[tuple[int, str]] = [(0, INTRO_ID)]
+    seen = {INTRO_ID}
+    fence: str | None = None
+    for number, line in enumerate(lines):
+        if opening := _FENCE.match(line):
+            marks = opening.group(1)
+            if fence is None:
+                fence = marks
+            elif marks[0] == fence[0] and len(marks) >= len(fence) and not line[opening.end():].strip():
+                fence = None
+        elif fence is None and line.startswith("##") and (heading := _SECTION_HEADING.fullmatch(line.rstrip())) \
+                and heading.group(1) not in seen:  # a repeated ID starts no section (KB109)
+            starts.append((number, heading.group(1)))
+            seen.add(heading.group(1))
+    sources: dict[str, str] = {}
+    for index, (start, section_id) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else len(lines)
+        chunk = lines[start:end]
+        if section_id == INTRO_ID:  # the reader's `_intro` starts at its first line of text
+            chunk = chunk[next((number for number, line in enumerate(chunk) if line.strip()), 0):]
+        sources[section_id] = "\n".join(chunk)
+    return sources

@@ -72,16 +72,19 @@ def section_versions(config: SiteConfig, path: Path, section_id: str) -> Iterato
         yield SectionVersion(commit, content.section(section_id))
 
 
-def page_versions(config: SiteConfig, path: Path, analyzer: Analyzer | None = None,
-                  max_versions: int | None = None) -> Iterator[tuple[str, PageContent]]:
-    """Every committed version of the source page `path` (the newest `max_versions` of them), analysed,
-    newest first: one pass over the history for all the sections a caller looks for (`analyzer`: one
-    the caller reuses)."""
-    relative = path.relative_to(config.root).as_posix()
-    commits = _commits(config.root, relative, max_versions)
+def page_versions(config: SiteConfig, path: Path, analyzer: Analyzer | None = None) -> Iterator[tuple[str, PageContent]]:
+    """Every committed version of the source page `path`, analysed, newest first: one pass over
+    the history for all the sections a caller looks for (`analyzer`: one the caller reuses)."""
     analyzer = analyzer or Analyzer(config)
-    for commit, data in _blobs(config.root, commits, relative):
+    for commit, data in page_sources(config, path):
         yield commit, analyzer.analyze(data, config.source_lang)
+
+
+def page_sources(config: SiteConfig, path: Path, max_versions: int | None = None) -> Iterator[tuple[str, bytes]]:
+    """The bytes of every committed version of `path` (the newest `max_versions`), newest first,
+    from one `git log` and one `git cat-file --batch`."""
+    relative = path.relative_to(config.root).as_posix()
+    yield from _blobs(config.root, _commits(config.root, relative, max_versions), relative)
 
 
 def is_shallow(config: SiteConfig) -> bool:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
 from kbsync.cache import Cache
 from kbsync.checks.runner import run_checks
 from kbsync.config import load_site_config
-from kbsync.history.facts import ADDED, REMOVED, REPLACED, FigureChange, changed_facts, pair_figures
+from kbsync.history.facts import ADDED, REMOVED, REPLACED, FigureChange, changed_facts, pair_figures, section_sources
 from kbsync.history.git import HistoryUnavailable
+from kbsync.reading.analysis import Analyzer
+from kbsync.reading.fingerprints import fingerprint
 
 DE = "docs/de/guidelines/service-quality.md"
 
@@ -111,3 +114,35 @@ def test_figures_are_cached_by_fingerprint_so_a_second_build_reads_no_history(hi
         FigureChange(REPLACED, "100", "200"),)
     with pytest.raises(HistoryUnavailable):  # without the cache, nothing could answer
         facts(history)
+
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def test_sections_cut_without_markdown_have_the_readers_fingerprints():
+    """The quick look at old versions finds what the reader finds, on every German page and the corpus."""
+    config = load_site_config(REPO / "mkdocs.yml")
+    analyzer = Analyzer(config)
+    pages = sorted((REPO / "docs/de").rglob("*.md")) + sorted((REPO / "tests/sync/corpus").glob("*.md"))
+    compared = 0
+    for path in pages:
+        data = path.read_bytes()
+        content = analyzer.analyze(data, config.source_lang)
+        if not content.readable:
+            continue
+        sources = section_sources(data)
+        assert set(sources) == {section.id for section in content.sections}, path.name
+        for section in content.sections:
+            assert fingerprint(sources[section.id]) == section.fingerprint, (path.name, section.id)
+            compared += 1
+    assert compared > 100
+
+
+def test_a_heading_in_fenced_code_or_repeated_starts_no_section():
+    page = ("---\ntitle: T\n---\n\n# T\n\nIntro 5.\n\n## A {#a}\n\n```\n## Not {#not}\n```\n\n"
+            "## A again {#a}\n\nText.\n\n### B {: #b .x}\n\n2 %\n").encode()
+    sources = section_sources(page)
+    assert list(sources) == ["_intro", "a", "b"]
+    assert sources["_intro"].startswith("# T")
+    assert "## Not {#not}" in sources["a"] and "## A again {#a}" in sources["a"]
+    assert sources["b"] == "### B {: #b .x}\n\n2 %\n"
