@@ -26,6 +26,7 @@ from typing import Iterable, Mapping, Sequence
 from kbsync.cache import Cache
 from kbsync.config import SiteConfig
 from kbsync.history.git import HistoryUnavailable, git, page_sources
+from kbsync.languages import profile
 from kbsync.model import INTRO_ID, Section
 from kbsync.pairing import page_path
 from kbsync.reading.analysis import Analyzer
@@ -105,7 +106,8 @@ def changed_facts(config: SiteConfig, status: StatusReport, cache: Cache | None 
     if not outdated:
         return {}
     stored = cache.load(_CACHE) if cache else {}
-    salt = f"{config.markdown_key}\0{config.source_lang}\0"
+    # What else a section's figures depend on: how Markdown is read and which words are numbers.
+    salt = f"{config.markdown_key}\0{sorted(profile(config.source_lang).number_words.items())}\0"
     figures: dict[str, tuple[str, ...]] = {}  # fingerprint -> figure values, for those known
     reader = _PageReader(config)
     for page, wanted in sorted(outdated.items()):
