@@ -131,16 +131,19 @@ def test_the_banner_says_that_facts_changed(facts_site):
 
 @pytest.mark.build
 def test_the_status_page_lists_the_section_with_changed_facts_first(facts_site):
+    """Marked and with its figures, before the section whose wording changed (which sorts first by page)."""
     _, site = facts_site
+    now = dict(NOW, de="Der deutsche Text nennt jetzt 82,5\u00a0% (vorher: 80\u00a0%).")
     for lang in ("de", *LANGS):
         ui = profile(lang).ui
         table = _page(site, lang, "translation-status.md").select_one("h2#outdated-sections").find_next("table")
-        rows = [[cell.get_text(" ", strip=True) for cell in row.find_all("td")] for row in table.select("tbody tr")]
-        assert len(rows) == 2, rows
-        facts_row, wording_row = rows
-        assert table.select("tbody tr")[0].find_all("td")[1].find("a")["href"].endswith(f"/metrics/csat/#{FACTS_SECTION}")
-        assert table.select("tbody tr")[0].find("strong").get_text() == ui["facts_changed"]
-        assert facts_row[2] == "Italiano , Français , English"
-        assert facts_row[3].endswith(NOW.get(lang, "Der deutsche Text nennt jetzt 82,5\u00a0% (vorher: 80\u00a0%)."))
-        assert wording_row[3] == ui["changed_on"].format(date=profile(lang).format_day(CHANGED_ON))
-        assert table.select("tbody tr")[1].find_all("td")[1].find("a")["href"].endswith(f"/guidelines/service-quality/#{WORDING_SECTION}")
+        facts_row, wording_row = rows = table.select("tbody tr")
+        assert len(rows) == 2
+        facts_cells, wording_cells = facts_row.find_all("td"), wording_row.find_all("td")
+        assert facts_cells[1].find("a")["href"].endswith(f"/metrics/csat/#{FACTS_SECTION}")
+        assert facts_cells[2].get_text(" ", strip=True) == "Italiano , Français , English"
+        assert facts_cells[3].find("strong").get_text() == ui["facts_changed"]
+        assert facts_cells[3].get_text(" ", strip=True).endswith(now[lang])
+        assert wording_cells[1].find("a")["href"].endswith(f"/guidelines/service-quality/#{WORDING_SECTION}")
+        assert wording_cells[3].get_text(" ", strip=True) == ui["changed_on"].format(
+            date=profile(lang).format_day(CHANGED_ON))
