@@ -73,6 +73,16 @@ PROFILE = LanguageProfile(
         "pdf_online_label": "En línea",
         "pdf_built": "PDF generado el {date}",
         "pdf_qr_caption": "En su idioma: escanee el código o abra la dirección",
+        "facts_now": "El texto alemán indica ahora {figures}.",
+        "facts_before": "{now} (antes: {before})",
+        "facts_added": "Nuevo en el texto alemán: {figures}.",
+        "facts_removed": "Ya no figura en el texto alemán: {figures}.",
+        "facts_changed": "Cifras nuevas",
+        "facts_note": "{change}, con cifras nuevas",
+        "facts_banner": "Datos cambiados: en las secciones «con cifras nuevas», el texto alemán indica ahora números, "
+                        "fechas o importes distintos de los de esta traducción. La nota bajo el título de cada una "
+                        "los muestra.",
+        "outdated_sections_none": "Todas las secciones traducidas corresponden al texto alemán.",
     },
     date_pattern="d 'de' MMMM 'de' y",
     abbreviations=("p. ej.", "etc.", "aprox.", "núm.", "pág.", "Sr.", "Sra.", "Dr.", "et al."),

@@ -76,3 +76,27 @@ def test_signs_of_a_language():
 def test_only_a_language_that_writes_compounds_as_one_word_splits_them():
     assert [locale for locale in LOCALES if profile(locale).compound_linking_elements is not None] == ["de"]
     assert profile("de").compound_linking_elements[0] == "", "the parts may join directly"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("12.5%", {"de": "12,5\u00a0%", "it": "12,5%", "fr": "12,5\u00a0%", "en": "12.5%"}),
+    ("0.125%", {"de": "0,125\u00a0%", "it": "0,125%", "fr": "0,125\u00a0%", "en": "0.125%"}),
+    ("1000.5", {"de": "1000,5", "it": "1000,5", "fr": "1000,5", "en": "1000.5"}),
+    ("2026", {"de": "2026", "it": "2026", "fr": "2026", "en": "2026"}),
+    ("12500", {"de": "12.500", "it": "12.500", "fr": "12\u00a0500", "en": "12,500"}),
+    ("2026-03-01", {"de": "1. März 2026", "it": "1 marzo 2026", "fr": "1er mars 2026", "en": "1 March 2026"}),
+    ("14:30", {"de": "14:30", "it": "14:30", "fr": "14:30", "en": "2:30\u202fPM"}),
+])
+def test_figures_are_written_the_readers_way(value, expected):
+    """A figure's value as kbsync.reading.figures compares it, written for each reader (the changed facts
+    of an outdated section): every decimal kept, four digits not grouped, French spaces as on its pages."""
+    assert {locale: profile(locale).format_figure(value) for locale in expected} == expected
+
+
+def test_a_figure_written_for_the_reader_reads_back_as_the_same_figure():
+    from kbsync.reading.figures import extract_figures
+
+    for locale in LOCALES:
+        for value in ("3", "82.5%", "12500", "2026-11-21", "14:30", "0.5"):
+            written = profile(locale).format_figure(value)
+            assert [figure.value for figure in extract_figures(written, locale, 1)] == [value], (locale, written)

@@ -39,9 +39,10 @@ def git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     return result.stdout
 
 
-def _commits(root: Path, relative: str) -> list[str]:
+def _commits(root: Path, relative: str, max_commits: int | None = None) -> list[str]:
     git(root, "rev-parse", "--is-inside-work-tree")
-    commits = git(root, "log", "--format=%H", "--", relative).decode().split()
+    limit = [f"-n{max_commits}"] if max_commits else []
+    commits = git(root, "log", *limit, "--format=%H", "--", relative).decode().split()
     if not commits:
         shallow = git(root, "rev-parse", "--is-shallow-repository").decode().strip() == "true"
         reason = "the clone is shallow (git fetch --unshallow)" if shallow else \
@@ -74,11 +75,16 @@ def section_versions(config: SiteConfig, path: Path, section_id: str) -> Iterato
 def page_versions(config: SiteConfig, path: Path, analyzer: Analyzer | None = None) -> Iterator[tuple[str, PageContent]]:
     """Every committed version of the source page `path`, analysed, newest first: one pass over
     the history for all the sections a caller looks for (`analyzer`: one the caller reuses)."""
-    relative = path.relative_to(config.root).as_posix()
-    commits = _commits(config.root, relative)
     analyzer = analyzer or Analyzer(config)
-    for commit, data in _blobs(config.root, commits, relative):
+    for commit, data in page_sources(config, path):
         yield commit, analyzer.analyze(data, config.source_lang)
+
+
+def page_sources(config: SiteConfig, path: Path, max_versions: int | None = None) -> Iterator[tuple[str, bytes]]:
+    """The bytes of every committed version of `path` (the newest `max_versions`), newest first,
+    from one `git log` and one `git cat-file --batch`."""
+    relative = path.relative_to(config.root).as_posix()
+    yield from _blobs(config.root, _commits(config.root, relative, max_versions), relative)
 
 
 def is_shallow(config: SiteConfig) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import functools
 import importlib
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -38,6 +39,8 @@ UI_KEYS = (
     "col_reviewed",
     # PDF handouts (kbsync.pdf): the page's links to them, and what a handout says besides the page.
     "pdf_page_link", "pdf_book_link", "pdf_contents", "pdf_online_label", "pdf_built", "pdf_qr_caption",
+    "facts_now", "facts_before", "facts_added", "facts_removed", "facts_changed", "facts_note", "facts_banner",
+    "outdated_sections_none",
 )
 
 
@@ -64,6 +67,8 @@ class LanguageProfile:
     first_day_pattern: str | None = None
     # A CLDR percent pattern where the house style differs from Babel's (None: the locale's own).
     percent_pattern: str | None = None
+    # The sign between groups of thousands where the house style differs from Babel's (French pages: U+00A0).
+    group_symbol: str | None = None
     # What stands between a label and its value (`Owner: …`): French puts a no-break space before the colon.
     label_colon: str = ":"
     # Signs of the language for language identification (kbsync.reading.language_id): frequent
@@ -107,6 +112,38 @@ class LanguageProfile:
         if self.percent_pattern:
             return format_percent(share, self.percent_pattern, locale=self.locale)
         return format_percent(share, locale=self.locale, decimal_quantization=False)
+
+    def format_figure(self, value: str) -> str:
+        """A figure's value (`1000.5`, `12.5%`, `2026-03-01`, `14:30`, as kbsync.reading.figures
+        compares them) as the language writes it: `1000,5`, `12,5 %`, `1er mars 2026`, `2:30 PM`.
+        Every decimal given is kept; numbers from 10,000 on are grouped."""
+        from babel.dates import format_time
+        from babel.numbers import format_decimal, format_percent
+
+        if _ISO_DATE.fullmatch(value):
+            return self.format_day(datetime.date.fromisoformat(value))
+        if time := _TIME.fullmatch(value):
+            return format_time(datetime.time(int(time.group(1)), int(time.group(2))), "short", locale=self.locale)
+        number = Decimal(value.rstrip("%"))
+        if value.endswith("%"):
+            share = number / 100
+            if self.percent_pattern:
+                return format_percent(share, self.percent_pattern, locale=self.locale, decimal_quantization=False)
+            return format_percent(share, locale=self.locale, decimal_quantization=False)
+        written = format_decimal(number, locale=self.locale, decimal_quantization=False,
+                                 group_separator=abs(number) >= _GROUPED_FROM)
+        if self.group_symbol:
+            from babel.numbers import get_group_symbol
+
+            written = written.replace(get_group_symbol(self.locale), self.group_symbol)
+        return written
+
+
+# Figure values as kbsync.reading.figures writes them: a date, a time of day, a number or a percentage.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIME = re.compile(r"(\d{1,2}):(\d{2})")
+# Numbers below this are written without grouping: four digits are often a year (2026) or read whole (n = 1000).
+_GROUPED_FROM = 10000
 
 
 def spelled_numbers(cardinals: str, tens: str = "", ordinals: str = "", endings: tuple[str, ...] = ("",),

@@ -15,6 +15,7 @@ from html import escape
 from typing import Callable
 
 from kbsync.model import FormerSection
+from kbsync.site.changed_facts import page_has_changed_facts, section_facts
 from kbsync.site.state import PageView, SiteState
 from kbsync.site.urls import relative_url
 from kbsync.status import PageState, SectionState
@@ -48,6 +49,7 @@ class Banner:
     text: str
     sections: tuple[BannerSection, ...] = ()
     links: tuple[BannerLink, ...] = ()
+    facts: str | None = None  # that the German text now gives other figures (kbsync.site.changed_facts)
 
 
 def untranslated(state: SiteState, view: PageView) -> Banner | None:
@@ -70,7 +72,9 @@ def outdated(state: SiteState, view: PageView) -> Banner | None:
                   for banner_state in BANNER_STATES for section in status.sections if section.state is banner_state)
     if not items:
         return None
-    return Banner("outdated", "warning", view.ui["outdated_title"], view.ui["outdated_intro"], sections=items)
+    facts = view.ui["facts_banner"] if page_has_changed_facts(state, view, [item.id for item in status.sections]) else None
+    return Banner("outdated", "warning", view.ui["outdated_title"], view.ui["outdated_intro"], sections=items,
+                  facts=facts)
 
 
 def review_due(state: SiteState, view: PageView) -> Banner | None:
@@ -105,7 +109,8 @@ def mark_outdated_sections(html: str, state: SiteState, view: PageView) -> str:
     if view.fallback or view.lang == state.source:
         return html
     source_url = _source_url(state, view)
-    return after_headings(html, {section_id: section_mark(f"{source_url}#{section_id}", view, state.source)
+    return after_headings(html, {section_id: section_mark(f"{source_url}#{section_id}", view, state.source,
+                                                          section_facts(state, view, section_id))
                                  for section_id in outdated_sections(state, view.lang, view.page)})
 
 
@@ -206,10 +211,11 @@ def local_mark(view: PageView) -> str:
             f'<strong>{escape(view.ui["local_rule"].format(market=view.profile.market))}</strong></p>')
 
 
-def section_mark(source_section_url: str, view: PageView, source_lang: str) -> str:
-    """The HTML note placed under an outdated section's heading."""
+def section_mark(source_section_url: str, view: PageView, source_lang: str, facts: str | None = None) -> str:
+    """The HTML note placed under an outdated section's heading; `facts`: the figures its German text changed."""
     ui = view.ui
-    return (f'<p class="kb-banner kb-banner--section">{escape(ui["section_mark"])} '
+    facts_html = f'<span class="kb-banner__facts">{escape(facts)}</span> ' if facts else ""
+    return (f'<p class="kb-banner kb-banner--section">{escape(ui["section_mark"])} {facts_html}'
             f'<a href="{escape(source_section_url)}" hreflang="{source_lang}">{escape(ui["section_mark_link"])}</a></p>')
 
 
@@ -227,6 +233,8 @@ def _banner_section(state: SiteState, view: PageView, section_id: str, banner_st
     if banner_state is SectionState.OUTDATED:
         when = state.change_dates.get((view.page, section_id))
         note = ui["changed_on"].format(date=view.profile.format_day(when)) if when else ui["changed"]
+        if (view.lang, view.page, section_id) in state.changed_facts:
+            note = ui["facts_note"].format(change=note)
     else:
         note = ui["new_in_source" if banner_state is SectionState.NEW_IN_SOURCE else "removed_in_source"]
     removed = banner_state is SectionState.REMOVED_IN_SOURCE

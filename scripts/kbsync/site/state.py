@@ -9,7 +9,7 @@ values; they never read files, and they decide nothing about status themselves.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from kbsync.cache import Cache
@@ -18,6 +18,7 @@ from kbsync.config import SiteConfig
 from kbsync.checks import language_folders, page_reading
 from kbsync.codes import code_table
 from kbsync.errors import ConfigError, InputError
+from kbsync.history.facts import FigureChange, changed_facts
 from kbsync.history.changes import PAGE_ADDED, PAGE_REMOVED, SectionChange, last_changed, source_changes
 from kbsync.history.git import HistoryUnavailable
 from kbsync.languages import LanguageProfile
@@ -39,6 +40,8 @@ class SiteState:
     change_dates: Mapping[tuple[str, str], datetime.date]  # (page, section ID) -> newest change
     last_changed: Mapping[str, datetime.date]  # committed file path -> date of its last commit
     today: datetime.date
+    # (lang, page, section ID) -> the figures its German text changed since translated (kbsync.history.facts)
+    changed_facts: Mapping[tuple[str, str, str], tuple[FigureChange, ...]] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -71,11 +74,12 @@ def read_site_state(config: SiteConfig) -> SiteState:
     try:
         changes, reason = source_changes(config, cache), None
         changed = last_changed(config)
+        facts = changed_facts(config, run.status, cache)
     except HistoryUnavailable as error:
-        changes, reason, changed = None, str(error), {}
+        changes, reason, changed, facts = None, str(error), {}, {}
     return SiteState(config=config, languages=SiteLanguages.of(config), run=run, concepts=concepts, changes=changes,
                      history_reason=reason, change_dates=change_dates(changes), last_changed=changed,
-                     today=datetime.date.today())
+                     today=datetime.date.today(), changed_facts=facts)
 
 
 def change_dates(changes: Sequence[SectionChange] | None) -> dict[tuple[str, str], datetime.date]:

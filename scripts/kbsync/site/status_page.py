@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from kbsync.site import cells
 from kbsync.site.banners import BANNER_STATES
+from kbsync.site.outdated_sections import outdated_sections_table
 from kbsync.site.state import PageView, SiteState
 from kbsync.status import PageState, PageStatus
 
 
 def status_sections(state: SiteState, view: PageView) -> dict[str, str]:
-    """Markdown for the status page's sections `by-language`, `by-page` and `reviews-due`."""
+    """Markdown for the status page's sections `by-language`, `by-page`, `outdated-sections` and `reviews-due`."""
     return {"by-language": _by_language(state, view), "by-page": _by_page(state, view),
-            "reviews-due": _reviews_due(state, view), "by-market": _local_sections(state, view)}
+            "outdated-sections": outdated_sections_table(state, view), "reviews-due": _reviews_due(state, view),
+            "by-market": _local_sections(state, view)}
 
 
 def _by_language(state: SiteState, view: PageView) -> str:
