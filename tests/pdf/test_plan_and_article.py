@@ -75,11 +75,11 @@ def test_every_page_of_every_language_gets_a_handout_and_each_language_one_of_ev
 
 
 def test_a_site_not_built_is_a_message_naming_the_page_and_what_to_run(config, tmp_path, capsys):
-    with pytest.raises(InputError, match=r"index\.html is missing: the site in .* is not built.*make build"):
+    with pytest.raises(InputError, match=r"index\.html is missing: the site in .* is not built.*make pdf"):
         plan_handouts(config, tmp_path, scan(config).pages, NAV, {})
     assert main(["--config-file", str(REPO / "mkdocs.yml"), "--site-dir", str(tmp_path / "site")]) == 2
     error = capsys.readouterr().err
-    assert error.startswith("kbsync.pdf: error: ") and "run `make build` first" in error
+    assert error.startswith("kbsync.pdf: error: ") and "run `make pdf`" in error
     assert "Traceback" not in error
 
 
@@ -143,5 +143,7 @@ def test_make_pdf_builds_the_site_then_writes_the_handouts():
         if not line.startswith("\t"):
             break
         recipe.append(line.strip())
-    assert lines[start].split() == ["pdf:", "build"]
-    assert recipe == ["sh scripts/install_pdf_packages.sh", "$(BIN)/python -m kbsync.pdf"]
+    assert lines[start].split() == ["pdf:", "$(STAMP)"]
+    # The build links every page to its handouts (KB_PDF=1), then the handouts are written.
+    assert recipe == ["sh scripts/install_pdf_packages.sh", "KB_PDF=1 $(BIN)/python -m kbsync.build.site --strict",
+                      "$(BIN)/python -m kbsync.pdf"]

@@ -2,9 +2,9 @@
 "Local rule: <market>" mark in that language under its heading; counted and listed on the status page;
 found by that language's search only.
 
-One real strict build of a copy of the knowledge base in which the Italian complaints page and the
-French listening page each get a local section, and the English complaints page is missing (English
-readers get the German page in its place: nothing Italian may come with it).
+One real strict build of a copy of the knowledge base in which the Italian service-standards page and
+the French speed page each get a local section (besides the knowledge base's own), and the English
+people page is missing (English readers get the German page in its place: nothing local comes with it).
 """
 
 from __future__ import annotations
@@ -21,14 +21,17 @@ from kbsync.languages import profile
 
 pytestmark = pytest.mark.build
 
-COMPLAINTS = "guidelines/complaints-and-compensation.md"
-LISTENING = "guidelines/listening-to-customers.md"
+# An English page not translated: German is shown in its place, without local sections.
+MISSING = "guidelines/people.md"
+# Pages without local sections of their own in the knowledge base, so the test's are the only ones there.
+STANDARDS = "guidelines/service-standards.md"
+SPEED = "guidelines/speed-and-follow-up.md"
 LANGS = ("de", "it", "fr", "en")
 LOCAL = {  # lang -> (page, the group section it adds to, ID, heading, text, owner)
-    "it": (COMPLAINTS, "response-time", "local-test-complaint-deadlines", "Reclami: termini in Italia",
+    "it": (STANDARDS, "living-document", "local-test-complaint-deadlines", "Reclami: termini in Italia",
            "Per i servizi bancari rispondiamo entro 60 giorni; il cliente insoddisfatto può rivolgersi "
            "all'Arbitro Bancario Finanziario.", "Compliance Italia"),
-    "fr": (LISTENING, "call-listening", "local-test-call-listening", "Écoute des appels en France",
+    "fr": (SPEED, "callbacks", "local-test-call-listening", "Écoute des appels en France",
            "Le client est informé de l'écoute et peut s'y opposer ; le médiateur reste joignable.",
            "Conformité France"),
 }
@@ -51,8 +54,8 @@ def kb(tmp_path_factory, mkdocs_build, kb_tools) -> Path:
                  f"    review_interval_months: 12\n    adds_to: {adds_to}\n")
         path.write_text(body.replace("review_interval_months: 12\n", "review_interval_months: 12\n" + entry, 1),
                         encoding="utf-8")
-    (root / "docs/en" / COMPLAINTS).unlink()
-    git(root, "commit", "-q", "-am", "Local sections in it and fr; no English complaints page",
+    (root / "docs/en" / MISSING).unlink()
+    git(root, "commit", "-q", "-am", "Local sections in it and fr; no English people page",
         date="2026-11-21T10:00:00+00:00")
     result = mkdocs_build(root / "mkdocs.yml", root / "site")
     assert result.returncode == 0, result.stderr[-3000:]
@@ -72,7 +75,7 @@ def _mark(lang: str) -> str:
 
 def test_local_sections_are_no_drift(kb, capsys, monkeypatch):
     monkeypatch.chdir(kb)
-    code = main(["check", "--fail-on", "outdated", f"docs/it/{COMPLAINTS}", f"docs/fr/{LISTENING}"])
+    code = main(["check", "--fail-on", "outdated", f"docs/it/{STANDARDS}", f"docs/fr/{SPEED}"])
     assert (code, capsys.readouterr().out) == (0, "")
 
 
@@ -107,7 +110,7 @@ def test_every_local_mark_is_in_its_readers_language_under_a_local_heading(kb):
             soup = _page(kb, lang, page)
             marks = soup.select("article .kb-banner--local")
             headings = soup.select("article h2.local, article h3.local, article h4.local")
-            if lang == "de" or (lang == "en" and page == COMPLAINTS):  # the group text, also as a fallback
+            if lang == "de" or (lang == "en" and page == MISSING):  # the group text, also as a fallback
                 assert (marks, headings) == ([], []), (lang, page)
                 continue
             assert [mark.get_text(strip=True) for mark in marks] == [_mark(lang)] * len(headings), (lang, page)

@@ -113,7 +113,7 @@ def _chapter(config: SiteConfig, languages: SiteLanguages, site_dir: Path, lang:
     built = site_dir / url / "index.html"
     if not built.is_file():
         raise InputError(f"{config.relative(built)} is missing: the site in {config.relative(site_dir)} is not "
-                         f"built, or not from these docs", hint="run `make build` first; `make pdf` does both")
+                         f"built, or not from these docs", hint="run `make pdf`: it builds the site, then writes the handouts")
     file_lang = lang if page in own else config.source_lang
     return Chapter(page=page, url=url, built=built, address=canonical_address(config, url),
                    go=go_link(config, page), text_changed=text_changed.get(f"{config.docs_prefix}/{file_lang}/{page}"))

@@ -115,11 +115,11 @@ def test_review_due_and_review_in_future(synced):
         f"{IT}:{entry}: KB313 local section `local-complaint-deadlines`: review due since {due.isoformat()}: "
         "check it against the current local rule, then set `local_sections.local-complaint-deadlines.last_reviewed:` "
         "to the date of the review"])
-    future = TODAY + datetime.timedelta(days=3)
+    future = datetime.date.today() + datetime.timedelta(days=3)
     synced.edit(IT, f"last_reviewed: {long_ago.isoformat()}", f"last_reviewed: {future.isoformat()}")
     assert synced.findings() == [
         f"{IT}:{entry}: KB312 `local_sections.local-complaint-deadlines.last_reviewed: {future.isoformat()}` is in "
-        f"the future (today is {REVIEWED}): set the date of the last review"]
+        f"the future (today is {datetime.date.today().isoformat()}): set the date of the last review"]
 
 
 def test_an_id_without_the_local_prefix(synced):

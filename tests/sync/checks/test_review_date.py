@@ -32,7 +32,9 @@ def test_review_dated_in_the_future_is_an_error_not_a_due_date(synced):
     today = datetime.date.today()
     future = today + datetime.timedelta(days=400)  # past any interval, were it counted from today
     _set_review(synced, DE, future.isoformat(), 1)
-    synced.edit("docs/it/metrics/nps.md", f"last_reviewed: {today.isoformat()}", f"last_reviewed: '{future.isoformat()}'")
+    import re
+    written = re.search(r"^last_reviewed: (\S+)$", synced.text("docs/it/metrics/nps.md"), re.M).group(1)
+    synced.edit("docs/it/metrics/nps.md", f"last_reviewed: {written}", f"last_reviewed: '{future.isoformat()}'")
     assert synced.findings(DE, "docs/it/metrics/nps.md") == [
         f"{DE}:5: KB205 `last_reviewed: {future.isoformat()}` is in the future (today is {today.isoformat()}): "
         "a review cannot have happened yet; set the date of the last review",

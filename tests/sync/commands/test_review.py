@@ -24,7 +24,13 @@ FR = "docs/fr/guidelines/service-quality.md"
 PAGE = "guidelines/service-quality.md"
 NPS = "metrics/nps.md"
 LANGS = ("it", "fr", "en")
-TODAY = datetime.date.today().isoformat()
+
+
+def today():
+    """The day the commands record, read when a test runs (a run may cross midnight)."""
+    return datetime.date.today().isoformat()
+
+
 TRANSLATOR = Record("Luca Bianchi", datetime.date(2026, 11, 27))
 
 
@@ -67,9 +73,9 @@ def test_the_release_gate_fails_until_every_section_is_reviewed(synced):
     assert result.err == "kbsync: 0 errors, 0 warnings, 12 outdated (fail on error and outdated: release gate)\n"
 
     result = synced.run("review", "it", PAGE, "--reviewer", "Anna Rossi")
-    assert (result.code, result.out) == (0, f"{IT}: recorded reviewed by Anna Rossi on {TODAY}: "
+    assert (result.code, result.out) == (0, f"{IT}: recorded reviewed by Anna Rossi on {today()}: "
                                             "_intro, basics, quality-indicators\n")
-    assert f"  reviewed:\n    _intro: {{by: \"Anna Rossi\", date: {TODAY}}}\n" in synced.text(IT)
+    assert f"  reviewed:\n    _intro: {{by: \"Anna Rossi\", date: {today()}}}\n" in synced.text(IT)
     assert len(synced.run("check", "--release").lines) == 9
     review_all(synced)
     result = synced.run("check", "--release")
@@ -139,7 +145,7 @@ def test_review_refuses_what_has_nothing_valid_to_review(synced):
     assert snapshot(synced) == before  # metrics/nps.md could be reviewed, but every page or none
     # The section up to date alone can be reviewed.
     result = synced.run("review", "it", PAGE, "--section", "_intro", "--reviewer", "Anna Rossi")
-    assert result.code == 0 and result.out == f"{IT}: recorded reviewed by Anna Rossi on {TODAY}: _intro\n"
+    assert result.code == 0 and result.out == f"{IT}: recorded reviewed by Anna Rossi on {today()}: _intro\n"
 
 
 def test_review_refuses_untracked_and_missing_pages(kb):
@@ -163,7 +169,7 @@ def test_dry_run_writes_nothing_and_prints_what_it_would_record(synced):
     before = snapshot(synced)
     result = synced.run("review", "fr", PAGE, "--section", "basics", "--reviewer", "Anna Rossi", "--dry-run")
     assert result.code == 0
-    assert result.out == f"{FR}: would record reviewed by Anna Rossi on {TODAY}: basics\n"
+    assert result.out == f"{FR}: would record reviewed by Anna Rossi on {today()}: basics\n"
     assert result.err.endswith("kbsync: dry run: nothing was written\n")
     assert snapshot(synced) == before
 
@@ -195,11 +201,11 @@ def test_review_changes_only_the_reviewed_records_and_keeps_them_in_source_order
     assert synced.run("review", "it", PAGE, "--section", "quality-indicators", "--reviewer", "Anna Rossi").code == 0
     assert synced.run("review", "it", PAGE, "--section", "_intro", "--reviewer", "Marco Neri").code == 0
     after = synced.text(IT)
-    added = (f"  reviewed:\n    _intro: {{by: \"Marco Neri\", date: {TODAY}}}\n"
-             f"    quality-indicators: {{by: \"Anna Rossi\", date: {TODAY}}}\n")
+    added = (f"  reviewed:\n    _intro: {{by: \"Marco Neri\", date: {today()}}}\n"
+             f"    quality-indicators: {{by: \"Anna Rossi\", date: {today()}}}\n")
     assert after == before.replace("\n---\n", "\n" + added + "---\n", 1)
     again = synced.run("review", "it", PAGE, "--section", "_intro", "--reviewer", "Marco Neri")
-    assert again.out == f"{IT}: already records reviewed by Marco Neri on {TODAY}: _intro\n"
+    assert again.out == f"{IT}: already records reviewed by Marco Neri on {today()}: _intro\n"
     assert synced.text(IT) == after
 
 
@@ -215,7 +221,7 @@ def test_status_counts_sections_awaiting_review_and_reviewed(synced):
     assert (italian["awaiting_review"], italian["reviewed"], italian["sections_reviewed_percent"]) == (3, 1, 25.0)
     page = next(item for item in document["pages"] if item["path"] == IT)
     basics = next(section for section in page["sections"] if section["id"] == "basics")
-    assert basics["reviewed"] == {"by": "Anna Rossi", "date": TODAY} and basics["awaiting_review"] is False
+    assert basics["reviewed"] == {"by": "Anna Rossi", "date": today()} and basics["awaiting_review"] is False
     french = next(item for item in document["pages"] if item["path"] == FR)
     assert french["sections"][0]["translated"] == {"by": "Luca Bianchi", "date": "2026-11-27"}
     assert french["sections"][0]["awaiting_review"] is True

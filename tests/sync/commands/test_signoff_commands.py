@@ -14,7 +14,11 @@ FR = "docs/fr/guidelines/service-quality.md"
 EN = "docs/en/guidelines/service-quality.md"
 NPS_FR = "docs/fr/metrics/nps.md"
 PAGE = "guidelines/service-quality.md"
-TODAY = datetime.date.today()
+
+
+def today():
+    """The day the commands record, read when a test runs (a run may cross midnight)."""
+    return datetime.date.today()
 SMALL_TEAMS = {DE: "warten drei Monate", IT: "aspettano tre mesi", FR: "attendent trois mois",
                EN: "wait three months"}
 FIVE = {DE: "warten fünf Monate", IT: "aspettano cinque mesi", FR: "attendent cinq mois", EN: "wait five months"}
@@ -75,7 +79,7 @@ def test_ack_dry_run_shows_and_writes_nothing(synced):
     assert snapshot(kb) == before
     assert "        [-Kleine-]{+Die kleinen+} Teams warten fünf Monate, bevor sie ihre Werte vergleichen." \
         in result.lines
-    assert result.lines[-3:] == [f"docs/{lang}/{PAGE}: would acknowledge quality-indicators (by KB Test, {TODAY})"
+    assert result.lines[-3:] == [f"docs/{lang}/{PAGE}: would acknowledge quality-indicators (by KB Test, {today()})"
                                  for lang in ("it", "fr", "en")]
     # and a refused change is refused in a dry run too
     kb.edit(DE, "fünf Monate", "vier Monate")
@@ -94,11 +98,11 @@ def test_ack_accepts_a_typo_fix_and_records_who(kb):
     assert result.code == 0, result.err
     assert "    Wir [-mesen-]{+messen+} den Net Promoter Score jeden Monat mit mindestens 200 Antworten pro " \
            "Team, siehe [NPS](../metrics/nps.md)." in result.lines
-    assert result.lines[-1] == f"{EN}: acknowledged quality-indicators (by KB Test, {TODAY})"
+    assert result.lines[-1] == f"{EN}: acknowledged quality-indicators (by KB Test, {today()})"
     record = l10n(kb, FR)
-    assert record["acknowledged"] == {"quality-indicators": {"by": "KB Test", "date": TODAY}}
+    assert record["acknowledged"] == {"quality-indicators": {"by": "KB Test", "date": today()}}
     # the translator's record was about the text before the change: voided; the others stay
-    assert record["translated"] == {"_intro": {"by": "Anna", "date": TODAY}, "basics": {"by": "Anna", "date": TODAY}}
+    assert record["translated"] == {"_intro": {"by": "Anna", "date": today()}, "basics": {"by": "Anna", "date": today()}}
     assert kb.findings() == []
 
 
@@ -115,7 +119,7 @@ def test_ack_force_records_the_reason_and_the_name(synced):
            "removed `fünf (5)`, added `drei (3)`" in result.err
     for path in (IT, FR, EN):
         assert l10n(kb, path)["acknowledged"] == {"quality-indicators": {
-            "by": "Maria Rossi", "date": TODAY, "reason": "fünf was a typo: the policy always said three"}}
+            "by": "Maria Rossi", "date": today(), "reason": "fünf was a typo: the policy always said three"}}
     assert kb.findings() == []
 
 
@@ -220,8 +224,8 @@ def test_sync_dry_run_shows_and_writes_nothing(kb):
     before = snapshot(kb)
     result = kb.run("sync", "it", PAGE, "metrics/nps.md", "--dry-run", "--translator", "Anna")
     assert result.code == 0
-    assert result.lines == [f"{IT}: would record _intro, basics, quality-indicators (translated by Anna, {TODAY})",
-                            f"docs/it/metrics/nps.md: would record _intro (translated by Anna, {TODAY})"]
+    assert result.lines == [f"{IT}: would record _intro, basics, quality-indicators (translated by Anna, {today()})",
+                            f"docs/it/metrics/nps.md: would record _intro (translated by Anna, {today()})"]
     assert snapshot(kb) == before
     kb.edit(IT, "Misuriamo il Net Promoter Score ogni mese con almeno 200 risposte per team, vedi", "Wir messen den Net Promoter Score jeden Monat mit mindestens 200 Antworten pro Team, siehe")
     assert kb.run("sync", "it", PAGE, "--dry-run").code == 1
@@ -232,12 +236,12 @@ def test_sync_records_the_translator_for_what_it_records(synced):
     synced.edit(DE, "200 Antworten", "250 Antworten")
     synced.edit(IT, "200 risposte", "250 risposte")
     result = synced.run("sync", "it", PAGE, "--translator", "Anna Bianchi")
-    assert result.out == (f"{IT}: recorded quality-indicators (translated by Anna Bianchi, {TODAY}); "
+    assert result.out == (f"{IT}: recorded quality-indicators (translated by Anna Bianchi, {today()}); "
                           "already recorded, unchanged: _intro, basics\n")
-    assert l10n(synced, IT)["translated"] == {"quality-indicators": {"by": "Anna Bianchi", "date": TODAY}}
+    assert l10n(synced, IT)["translated"] == {"quality-indicators": {"by": "Anna Bianchi", "date": today()}}
     # a section named is recorded anew with the name given, though its source did not change
     result = synced.run("sync", "it", PAGE, "--section", "basics", "--translator", "Luca")
-    assert result.out == f"{IT}: recorded basics (translated by Luca, {TODAY})\n"
+    assert result.out == f"{IT}: recorded basics (translated by Luca, {today()})\n"
     assert list(l10n(synced, IT)["translated"]) == ["basics", "quality-indicators"]
     assert synced.run("sync", "it", PAGE, "--section", "basics", "--translator", "Luca").out == \
         f"{IT}: already recorded, unchanged: basics\n"
