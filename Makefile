@@ -25,7 +25,7 @@ build: $(STAMP)
 
 ## pdf: the site (as make build), then a PDF handout of every page in every language and of the whole knowledge base per language
 pdf: $(STAMP)
-	sh scripts/install_pdf_packages.sh
+	sh scripts/install_system_packages.sh
 	KB_PDF=1 $(BIN)/python -m kbsync.build.site --strict
 	$(BIN)/python -m kbsync.pdf
 
@@ -36,7 +36,7 @@ bench: $(STAMP)
 ## test: set everything up and run all checks and tests; translations still to do do not fail it (errors do)
 test: $(STAMP)
 	sh scripts/install_browser.sh
-	sh scripts/install_pdf_packages.sh
+	sh scripts/install_system_packages.sh
 	$(BIN)/kbsync check --fail-on error
 	$(BIN)/python -m pytest
 

@@ -145,5 +145,5 @@ def test_make_pdf_builds_the_site_then_writes_the_handouts():
         recipe.append(line.strip())
     assert lines[start].split() == ["pdf:", "$(STAMP)"]
     # The build links every page to its handouts (KB_PDF=1), then the handouts are written.
-    assert recipe == ["sh scripts/install_pdf_packages.sh", "KB_PDF=1 $(BIN)/python -m kbsync.build.site --strict",
+    assert recipe == ["sh scripts/install_system_packages.sh", "KB_PDF=1 $(BIN)/python -m kbsync.build.site --strict",
                       "$(BIN)/python -m kbsync.pdf"]
