@@ -41,6 +41,16 @@ def require_language(config: SiteConfig, lang: str) -> str:
     return lang
 
 
+def require_translation_language(config: SiteConfig, lang: str, work: str) -> str:
+    """`lang`, a language of the site other than the source: what a command that works on
+    translations (`work`: what it does, for the message) is given."""
+    lang = require_language(config, lang)
+    if lang == config.source_lang:
+        raise UsageError(f"`{lang}` is the source language; {work}",
+                         hint=f"give one of {', '.join(config.translation_langs)}")
+    return lang
+
+
 def resolve_page(config: SiteConfig, argument: str) -> str:
     """The page named by a command-line argument: a file in any language folder, or a page path."""
     candidate = Path(argument)

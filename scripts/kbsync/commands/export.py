@@ -19,7 +19,7 @@ from kbsync.handoff.exporting import language_handoff
 from kbsync.handoff.formats import WRITERS
 from kbsync.handoff.units import FRONT_SECTION
 from kbsync.handoff.words import count, summary
-from kbsync.pairing import require_language, resolve_page
+from kbsync.pairing import require_translation_language, resolve_page
 from kbsync.reading.docs_tree import scan
 from kbsync.writing.atomic import write_atomically
 
@@ -36,10 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, session: Session) -> int:
     config = session.config
-    lang = require_language(config, args.lang)
-    if lang == config.source_lang:
-        raise UsageError(f"`{lang}` is the source language; export hands a translation its work",
-                         hint=f"give one of {', '.join(config.translation_langs)}")
+    lang = require_translation_language(config, args.lang, "export hands a translation its work")
     if args.output is not None and args.output.resolve().is_relative_to(config.docs_dir):
         raise UsageError(f"{args.output} is inside {config.docs_prefix}/, which holds the pages",
                          hint="write the export file somewhere else")

@@ -19,7 +19,7 @@ from kbsync.commands.recording import PageSet, person, require_current_scheme, r
 from kbsync.commands.session import Session
 from kbsync.errors import UsageError
 from kbsync.model import Page, Provenance, Record
-from kbsync.pairing import display_path, require_language, resolve_page
+from kbsync.pairing import display_path, require_translation_language, resolve_page
 from kbsync.status import PageState, SectionState, SectionStatus, page_status, same_person
 
 
@@ -37,10 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, session: Session) -> int:
     config = session.config
-    lang = require_language(config, args.lang)
-    if lang == config.source_lang:
-        raise UsageError(f"`{lang}` is the source language; review records translations",
-                         hint=f"give one of {', '.join(config.translation_langs)}")
+    lang = require_translation_language(config, args.lang, "review records translations")
     reviewer = person(args.reviewer, "--reviewer", session)
     if reviewer is None:
         raise UsageError("no reviewer: kbsync records a review only under a name it is given",

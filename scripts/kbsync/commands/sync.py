@@ -19,7 +19,7 @@ from kbsync.commands.recording import PageSet, person, require_kept, rerecord
 from kbsync.commands.session import Session
 from kbsync.errors import InputError, UsageError
 from kbsync.model import Finding, Page, Record
-from kbsync.pairing import display_path, require_language, resolve_page
+from kbsync.pairing import display_path, require_translation_language, resolve_page
 from kbsync.signoff.gate import section_problems
 
 
@@ -38,10 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, session: Session) -> int:
     config = session.config
-    lang = require_language(config, args.lang)
-    if lang == config.source_lang:
-        raise UsageError(f"`{lang}` is the source language; sync records translations",
-                         hint=f"give one of {', '.join(config.translation_langs)}")
+    lang = require_translation_language(config, args.lang, "sync records translations")
     pages = list(dict.fromkeys(resolve_page(config, argument) for argument in args.pages))
     page_set = PageSet(session, pages)
     name = person(args.translator, "--translator", session)
