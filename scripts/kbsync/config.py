@@ -257,7 +257,7 @@ def _languages(options: dict[str, Any], where: str) -> tuple[Language, ...]:
     entries = options.get("languages")
     if not isinstance(entries, list) or not entries:
         raise ConfigError("plugins.i18n.languages should be a list like "
-                          "`- {locale: de, name: Deutsch, default: true, build: true}`", path=where)
+                          "`- {locale: <code>, name: <its name>, default: true, build: true}`, one entry per language", path=where)
     languages = []
     for index, entry in enumerate(entries):
         key = f"plugins.i18n.languages[{index}]"
@@ -265,7 +265,7 @@ def _languages(options: dict[str, Any], where: str) -> tuple[Language, ...]:
             raise ConfigError(f"{key} should be a mapping with locale, name, default, build", path=where)
         locale = entry.get("locale")
         if not isinstance(locale, str) or not LOCALE_RE.match(locale):
-            raise ConfigError(f"{key}.locale should be a language code like `it`, not {locale!r}",
+            raise ConfigError(f"{key}.locale should be a language code, the name of its folder in docs/ (two or three lowercase letters, optionally a region: `xx` or `xx-YY`), not {locale!r}",
                               path=where)
         default = entry.get("default") is True
         link = entry.get("link") or ("/" if default else f"/{locale}/")  # the i18n plugin's default

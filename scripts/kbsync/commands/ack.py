@@ -40,7 +40,7 @@ MEANING_CODES = frozenset(code.code for module in (structure, links, figures, te
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("page", metavar="PAGE", help="the source page: docs/de/x.md or x.md")
+    parser.add_argument("page", metavar="PAGE", help="the source page: docs/<source language>/x.md or x.md")
     parser.add_argument("--section", action="append", required=True, metavar="ID",
                         help="the section whose change needs no retranslation (repeatable)")
     parser.add_argument("--force", action="store_true",

@@ -33,7 +33,7 @@ from kbsync.writing.atomic import write_atomically
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("lang", metavar="LANG", help="the language of the translation")
     parser.add_argument("pages", nargs="*", metavar="PAGE",
-                        help="a page: docs/<lang>/x.md, docs/de/x.md or x.md (default: every page)")
+                        help="a page: docs/<lang>/x.md (the translation's or the source's) or x.md (default: every page)")
     parser.add_argument("--format", choices=FORMATS, default="text",
                         help="text (default; [-deleted-] {+inserted+}), markdown or html (a file to send)")
     parser.add_argument("--output", type=Path, metavar="FILE",

@@ -27,7 +27,7 @@ from kbsync.writing.atomic import write_atomically
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("lang", metavar="LANG", help="the language to translate into")
     parser.add_argument("pages", nargs="*", metavar="PAGE",
-                        help="a page: docs/<lang>/x.md, docs/de/x.md or x.md (default: every page)")
+                        help="a page: docs/<lang>/x.md (the translation's or the source's) or x.md (default: every page)")
     parser.add_argument("--format", choices=tuple(WRITERS), default="xliff",
                         help="xliff: XLIFF 1.2, for CAT tools (default); po: gettext PO, for Weblate and Poedit")
     parser.add_argument("--output", "-o", type=Path, metavar="FILE",

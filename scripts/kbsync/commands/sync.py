@@ -26,7 +26,7 @@ from kbsync.signoff.gate import section_problems
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("lang", metavar="LANG", help="the language of the translation")
     parser.add_argument("pages", nargs="+", metavar="PAGE",
-                        help="a page: docs/<lang>/x.md, docs/de/x.md or x.md")
+                        help="a page: docs/<lang>/x.md (the translation's or the source's) or x.md")
     parser.add_argument("--section", action="append", metavar="ID",
                         help="record only this section (repeatable); default: every section")
     parser.add_argument("--translator", metavar="NAME",

@@ -50,8 +50,10 @@ class Xliff12File(xliff.xlifffile):
 
     UnitClass = Xliff12Unit
     namespace = NAMESPACE
+    # No language in the skeleton: the store sets source-language from the hand-off when it is made
+    # (translate-toolkit's setsourcelanguage), and each page's <file> takes it from there.
     XMLskeleton = (f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="{NAMESPACE}">\n'
-                   '<file original="NoName" source-language="en" datatype="plaintext">\n<body>\n</body>\n'
+                   '<file original="NoName" source-language="" datatype="plaintext">\n<body>\n</body>\n'
                    '</file>\n</xliff>')
 
 

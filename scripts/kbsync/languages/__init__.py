@@ -23,6 +23,10 @@ from typing import Mapping
 
 from kbsync.errors import ConfigError
 
+#: The language of kbsync's own words: its messages, `--help` and the documents it writes for
+#: translators (`kbsync diff --format html`). The site's languages are the profiles below.
+CLI_LOCALE = "en"
+
 # Every profile gives each of these interface strings (tests/languages checks it).
 UI_KEYS = (
     "redirect_title", "redirect_body", "text_changed_label", "outdated_title", "outdated_intro",

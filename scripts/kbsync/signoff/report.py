@@ -13,6 +13,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from kbsync.languages import CLI_LOCALE
 from kbsync.signoff.worddiff import NEW, OLD, Piece, as_text
 
 CHANGED, NEW_SECTION, REMOVED, RENAMED = "changed", "new", "removed", "renamed"
@@ -164,7 +165,7 @@ def render_html(report: Report) -> str:
             body.append("</article>")
         body.append("</section>")
     return ("<!DOCTYPE html>\n"
-            f'<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{escape(title)}</title>\n'
+            f'<html lang="{CLI_LOCALE}">\n<head>\n<meta charset="utf-8">\n<title>{escape(title)}</title>\n'
             f"<style>{STYLE}</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")
 
 

@@ -100,8 +100,9 @@ def _refuse_unpublishable(run: CheckRun) -> None:
     if blocking:
         lines = "".join(f"\n  {finding.path}:{finding.line}: {finding.code} {finding.message}"
                         for finding in blocking)
-        raise InputError(f"the site is not built: {len(blocking)} problem{'s' if len(blocking) != 1 else ''} "
-                         f"would publish a file raw or broken, or stop the build; fix {'them' if len(blocking) != 1 else 'it'} "
+        many = len(blocking) != 1
+        raise InputError(f"the site is not built: {len(blocking)} {'problems' if many else 'problem'} "
+                         f"would publish a file raw or broken, or stop the build; {'fix them' if many else 'fix it'} "
                          f"first (`kbsync check` lists them too):{lines}")
 
 
