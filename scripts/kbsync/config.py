@@ -1,4 +1,4 @@
-"""The one reader of mkdocs.yml: the site's languages, Markdown settings and the options of our plugins.
+"""The one reader of mkdocs.yml: the site's languages, Markdown settings, the options of our plugins, where the site is built and its page tree.
 
 Everything else (the kbsync command, both site plugins, the build and preview drivers, the tests)
 receives the `SiteConfig` this module returns and never parses mkdocs.yml again. Languages come
@@ -95,6 +95,10 @@ class SiteConfig:
     # Whether pages link to their PDF handouts: only when the build is `make pdf`'s (KB_PDF=1), which
     # writes them; a site from `make build` or `make serve` has no PDFs, so it has no links to them.
     pdf_handouts: bool = False
+    # Where the site is built (`site_dir`, relative to mkdocs.yml as MkDocs takes it), and `nav` as
+    # written (None without one): the PDF handouts are made from the built site in that order.
+    site_dir: Path | None = None
+    nav: Any = None
 
     def redirects_from(self, page: str) -> bool:
         """Whether the site redirects the page path `page` (inside the language folders) elsewhere."""
@@ -178,10 +182,15 @@ def load_site_config(config_path: Path, environ: Mapping[str, str] | None = None
     root = config_path.parent
     where = str(config_path)
     docs_dir = root / str(raw.get("docs_dir") or "docs")
+    site_dir = root / str(raw.get("site_dir") or "site")
+    nav = raw.get("nav")
+    if nav is not None and not isinstance(nav, list):
+        raise ConfigError("nav should be a list of pages like `- Title: path.md`", path=where)
     languages = _languages(_i18n_options(raw, where), where)
     profiles([language.locale for language in languages])  # a language without one is a configuration error
     extensions, extension_configs = _extensions(raw.get("markdown_extensions") or [], where)
     return SiteConfig(root=root, config_path=config_path, docs_dir=docs_dir.resolve(),
+                      site_dir=site_dir.resolve(), nav=nav,
                       languages=languages, extensions=extensions,
                       extension_configs=extension_configs, site_name=str(raw.get("site_name") or ""),
                       exclude_docs=str(raw.get("exclude_docs") or ""),

@@ -5,6 +5,8 @@ A wrong option is one message naming its key and the expected form, from the com
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kbsync.config import KbsyncOptions, SearchOptions, load_site_config
@@ -28,6 +30,22 @@ def test_languages_in_order_with_links_and_site_roots(kb):
     assert [(language.locale, language.link, language.site_root) for language in config.built_languages] == [
         ("de", "/", ""), ("it", "/it/", "it/"), ("fr", "/fr/", "fr/"), ("en", "/en/", "en/")]
     assert config.source_lang == "de" and config.translation_langs == ("it", "fr", "en")
+
+
+def test_the_site_folder_and_the_page_tree_as_mkdocs_takes_them(kb):
+    # The PDF handouts read the built site in this order (kbsync.pdf), without loading mkdocs.yml again.
+    from mkdocs.config import load_config
+
+    config = load_site_config(kb.root / "mkdocs.yml")
+    assert (config.site_dir, config.nav) == (kb.root / "site", None)
+    kb.edit("mkdocs.yml", "docs_dir: docs\n", "docs_dir: docs\nsite_dir: ../public\nnav:\n"
+            "  - Start: index.md\n  - Metriken:\n      - metrics/nps.md\n")
+    config, mkdocs = load_site_config(kb.root / "mkdocs.yml"), load_config(str(kb.root / "mkdocs.yml"))
+    assert config.site_dir == Path(mkdocs["site_dir"]) == kb.root.parent / "public"
+    assert config.nav == mkdocs["nav"] == [{"Start": "index.md"}, {"Metriken": ["metrics/nps.md"]}]
+    kb.edit("mkdocs.yml", "nav:\n", "nav: index.md\nunused:\n")
+    with pytest.raises(ConfigError, match="nav should be a list of pages"):
+        load_site_config(kb.root / "mkdocs.yml")
 
 
 @pytest.mark.parametrize("options, message", [

@@ -58,27 +58,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _write(config_file: Path, site_dir: Path | None):
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
-
     from kbsync.config import load_site_config
-    from kbsync.errors import ConfigError
     from kbsync.history.changes import last_changed
     from kbsync.history.git import HistoryUnavailable
     from kbsync.pdf.render import write_handouts
     from kbsync.reading.docs_tree import scan
 
     config = load_site_config(config_file)
-    try:
-        mkdocs_config = load_config(config_file=str(config_file), site_dir=str(site_dir) if site_dir else None)
-    except ConfigurationError as error:
-        raise ConfigError(str(error), path=str(config_file)) from None
-    site = Path(mkdocs_config["site_dir"])
+    # A relative --site-dir is taken from mkdocs.yml's folder, as `mkdocs build --site-dir` takes it.
+    site = (config.root / site_dir).resolve() if site_dir else config.site_dir
     try:
         changed = last_changed(config)
     except HistoryUnavailable:
         changed = {}  # the handouts then give no date of the last change, as the pages' footers
-    written = write_handouts(config, site, scan(config).pages, mkdocs_config["nav"], changed,
+    written = write_handouts(config, site, scan(config).pages, config.nav, changed,
                              datetime.date.today())
     return written, site
 
