@@ -1,4 +1,4 @@
-"""The one reader of mkdocs.yml: the site's languages, Markdown settings, the options of our plugins, where the site is built and its page tree.
+"""The one reader of mkdocs.yml: languages, Markdown settings, our plugins' options, the site folder, the page tree.
 
 Everything else (the kbsync command, both site plugins, the build and preview drivers, the tests)
 receives the `SiteConfig` this module returns and never parses mkdocs.yml again. Languages come
