@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import runpy
 from pathlib import Path
 
 import pytest
@@ -27,8 +28,9 @@ def test_every_site_language_has_a_complete_profile(locale):
 
 
 def test_a_language_without_a_profile_names_the_file_to_add():
-    with pytest.raises(ConfigError, match=r"add scripts/kbsync/languages/es\.py with PROFILE"):
-        profile("es")
+    # `zz`: a code no language has (Spanish, the tests' new language, may one day have its profile).
+    with pytest.raises(ConfigError, match=r"add scripts/kbsync/languages/zz\.py with PROFILE"):
+        profile("zz")
 
 
 @pytest.mark.parametrize("locale, day, expected", [
@@ -100,3 +102,21 @@ def test_a_figure_written_for_the_reader_reads_back_as_the_same_figure():
         for value in ("3", "82.5%", "12500", "2026-11-21", "14:30", "0.5"):
             written = profile(locale).format_figure(value)
             assert [figure.value for figure in extract_figures(written, locale, 1)] == [value], (locale, written)
+
+
+def test_a_new_languages_dates_with_words_between_day_month_and_year_read_back_whole(monkeypatch):
+    # A new language needs nothing but its profile: Spanish writes `21 de noviembre de 2026`, and the
+    # figure check reads the date whole from the profile's pattern, not as the numbers 21 and 2026.
+    from kbsync.reading import figures
+
+    spanish = runpy.run_path(str(Path(__file__).with_name("spanish_profile.py")))["PROFILE"]
+
+    assert spanish.date_words == ("de",)
+    monkeypatch.setattr(figures, "profile_or_none", lambda locale: spanish if locale == "es" else profile(locale))
+    figures._locale_data.cache_clear()
+    try:
+        for value in ("3", "82.5%", "12500", "2026-11-21", "2026-03-01", "14:30"):
+            written = spanish.format_figure(value)
+            assert [figure.value for figure in figures.extract_figures(written, "es", 1)] == [value], written
+    finally:
+        figures._locale_data.cache_clear()

@@ -251,8 +251,8 @@ def main(argv: list[str] | None = None) -> int:
         config = load_config(config_file=str(args.config_file) if args.config_file else None,
                              site_dir=str(args.site_dir) if args.site_dir else None, strict=args.strict)
         workers = build_site(config, jobs=args.jobs)
-        log.info(f"Site built in {time.monotonic() - started:.2f} seconds ({workers} process"
-                 f"{'es' if workers != 1 else ''} at a time)")
+        log.info(f"Site built in {time.monotonic() - started:.2f} seconds ({workers} "
+                 f"{'processes' if workers != 1 else 'process'} at a time)")
 
     return run_command(build_and_report, logging.ERROR if args.quiet else logging.INFO)
 

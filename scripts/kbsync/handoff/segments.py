@@ -25,9 +25,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from kbsync.errors import ConfigError
 from kbsync.handoff.inline import Close, Open, Token, merge_text, strip_edges, tokenize
-from kbsync.languages import profile
+from kbsync.languages import profile_or_none
 
 FENCE_RE = re.compile(r"^(`{3,}|~{3,})")
 HEADING_RE = re.compile(r"^(#{1,6}[ \t]+)(.*?)((?:[ \t]*\{[^{}\n]*\})?[ \t]*(?:#+[ \t]*)?)$")
@@ -375,8 +374,8 @@ def _protections(lang: str) -> re.Pattern[str]:
     """One pattern for the dots of `lang` that end no sentence."""
     from kbsync.reading.figures import _locale_data
 
-    abbreviations = sorted(profile(lang).abbreviations, key=len, reverse=True) \
-        if _has_profile(lang) else []
+    found = profile_or_none(lang)  # a language without profile splits without abbreviations
+    abbreviations = sorted(found.abbreviations, key=len, reverse=True) if found else []
     alternatives = [r"(?<![\w.])" + r"\s+".join(re.escape(part) for part in abbreviation.split())
                     for abbreviation in abbreviations]
     alternatives.append(r"(?<![\w.])[A-ZÀ-ÖØ-Þ]\.(?=\s+[A-ZÀ-ÖØ-Þ])")  # initials: F. F. Reichheld
@@ -384,14 +383,6 @@ def _protections(lang: str) -> re.Pattern[str]:
     if months:
         alternatives.append(r"(?<![\w.])[0-9]{1,2}\.(?=\s+(?i:" + months + r")\b)")  # 1. März
     return re.compile("|".join(f"(?:{alternative})" for alternative in alternatives))
-
-
-def _has_profile(lang: str) -> bool:
-    try:
-        profile(lang)
-    except ConfigError:  # a language without profile splits without abbreviations
-        return False
-    return True
 
 
 def _protect(flat: str, lang: str) -> str:

@@ -94,6 +94,13 @@ class LanguageProfile:
     _formats: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
+    def date_words(self) -> tuple[str, ...]:
+        """The words a written date puts between day, month and year (Spanish `1 de marzo de 2026`):
+        the quoted words of the date patterns, so that kbsync.reading.figures reads such a date whole."""
+        patterns = (self.date_pattern, self.first_day_pattern or "")
+        return tuple(sorted({word for pattern in patterns for word in re.findall(r"'([^\W\d_]+)'", pattern)}))
+
+    @property
     def decimal_symbol(self) -> str:
         from babel.numbers import get_decimal_symbol
 
@@ -197,6 +204,14 @@ def profile(locale: str) -> LanguageProfile:
         raise ConfigError(f"the profile of `{locale}` lacks the interface strings {', '.join(missing)}",
                           path=f"scripts/kbsync/languages/{name}.py")
     return found
+
+
+def profile_or_none(locale: str) -> LanguageProfile | None:
+    """The profile of `locale`, or None for a language without one (text read outside the site's languages)."""
+    try:
+        return profile(locale)
+    except ConfigError:
+        return None
 
 
 def profiles(locales: tuple[str, ...] | list[str]) -> dict[str, LanguageProfile]:

@@ -14,6 +14,7 @@ import functools
 import re
 from decimal import Decimal, InvalidOperation
 
+from kbsync.languages import profile_or_none
 from kbsync.model import Figure
 
 DIGIT_RE = re.compile(r"\d")
@@ -49,8 +50,13 @@ def _locale_data(lang: str) -> tuple[str, re.Pattern[str], re.Pattern[str], dict
             for number, name in get_month_names(width, context, locale).items():
                 months[name.lower().rstrip(".")] = number
     names = "|".join(sorted((re.escape(name) for name in months), key=len, reverse=True))
+    # The words the language's profile puts between day, month and year (Spanish `1 de marzo de 2026`).
+    found = profile_or_none(lang)
+    words = "|".join(re.escape(word) for word in found.date_words) if found else ""
+    between = rf"\s+(?:(?:{words})\s+)?" if words else r"\s+"
     day_month = re.compile(
-        r"(?<![\w.])(\d{1,2})(?:\.|er|st|nd|rd|th|º)?\s+(" + names + r")\.?\s+(\d{4})(?![\w])", re.I)
+        r"(?<![\w.])(\d{1,2})(?:\.|er|st|nd|rd|th|º)?" + between + "(" + names + r")\.?" + between
+        + r"(\d{4})(?![\w])", re.I)
     month_day = re.compile(
         r"(?<![\w.])(" + names + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?![\w])", re.I)
     return get_decimal_symbol(locale), day_month, month_day, months
