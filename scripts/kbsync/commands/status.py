@@ -10,7 +10,7 @@ from kbsync.checks.runner import run_checks
 from kbsync.commands.session import Session
 from kbsync import formats
 from kbsync.errors import UsageError
-from kbsync.handoff.words import words_report
+from kbsync.handoff.words import language_words
 from kbsync.pairing import require_language
 
 
@@ -30,9 +30,12 @@ def run(args: argparse.Namespace, session: Session) -> int:
         report = replace(report,
                          languages=tuple(item for item in report.languages if item.lang in args.lang),
                          pages=tuple(item for item in report.pages if item.lang in args.lang))
-    if args.words and args.format not in ("text", "markdown"):
-        raise UsageError("--words adds a table to the text or markdown status", hint="use --format text or markdown")
+    if args.words and args.format not in formats.names_for("words"):
+        *others, last = formats.names_for("words")
+        able = f"{', '.join(others)} or {last}" if others else last
+        raise UsageError(f"--words adds a table to the {able} status", hint=f"use --format {able}")
     sys.stdout.write(formats.renderer("status", args.format)(report))
     if args.words:
-        sys.stdout.write(words_report(session, [item.lang for item in report.languages], args.format == "markdown"))
+        rows = language_words(session, [item.lang for item in report.languages])
+        sys.stdout.write(formats.renderer("words", args.format)(rows))
     return 0

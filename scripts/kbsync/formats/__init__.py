@@ -5,7 +5,9 @@ A format is a module that defines one function per kind of output it renders (se
 - `render_findings(findings, fail_on, failed, release=False) -> str`: what `check` writes to stdout;
 - `render_status(report) -> str`: what `status` writes to stdout;
 - `render_summary(findings, fail_on, release=False) -> str`: what `check` writes to stderr after
-  the findings.
+  the findings;
+- `render_words(rows) -> str`: what `status --words` adds after the status, from rows of (language,
+  `kbsync.handoff.words.WordCount`).
 
 `release` is true for the release gate (`check --release`), where every finding of the `outdated`
 level fails too (kbsync.commands.check.fails).
@@ -21,11 +23,11 @@ from typing import Callable, Literal
 
 from kbsync.formats import github, json_output, markdown_report, text
 
-Kind = Literal["findings", "status", "summary"]
+Kind = Literal["findings", "status", "summary", "words"]
 
 #: Each kind of output, and the function a format module defines to render it.
 KINDS: dict[Kind, str] = {"findings": "render_findings", "status": "render_status",
-                          "summary": "render_summary"}
+                          "summary": "render_summary", "words": "render_words"}
 
 # In the order `--help` lists the choices of each command.
 FORMATS: dict[str, ModuleType] = {

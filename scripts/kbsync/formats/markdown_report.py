@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kbsync.formats.status_rows import HEADER, language_rows, local_counts, local_rows, stale_pages
 from kbsync.formats.tables import backslash_pipes, markdown_table
+from kbsync.handoff.words import HEADER as WORDS_HEADER, TITLE as WORDS_TITLE, WordCount, word_cells
 from kbsync.status import StatusReport
 
 PAGES_HEADER = ("Page", "State", "Sections not up to date")
@@ -27,3 +28,9 @@ def render_status(report: StatusReport) -> str:
                                                     for where, owner, reviewed, due in local],
                                      escape=backslash_pipes))
     return "\n\n".join(tables) + "\n"
+
+
+def render_words(rows: list[tuple[str, WordCount]]) -> str:
+    table = markdown_table(WORDS_HEADER, [word_cells(*row) for row in rows], right_aligned=range(1, len(WORDS_HEADER)),
+                           escape=backslash_pipes)
+    return f"\n**{WORDS_TITLE.rstrip(':')}**\n\n" + table + "\n"

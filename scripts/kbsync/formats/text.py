@@ -9,6 +9,7 @@ from __future__ import annotations
 from kbsync.codes import Severity
 from kbsync.formats.status_rows import HEADER, language_rows, local_counts, local_rows, stale_pages
 from kbsync.formats.tables import aligned_columns
+from kbsync.handoff.words import HEADER as WORDS_HEADER, TITLE as WORDS_TITLE, WordCount, word_cells
 from kbsync.model import Finding
 from kbsync.status import StatusReport
 
@@ -49,3 +50,7 @@ def render_status(report: StatusReport) -> str:
         lines += ["", f"local sections: {local_counts(report)}"]
         lines += [f"  {where}: {owner}, reviewed {reviewed}, due {due}" for where, owner, reviewed, due in local]
     return "\n".join(lines) + "\n"
+
+
+def render_words(rows: list[tuple[str, WordCount]]) -> str:
+    return f"\n{WORDS_TITLE}\n" + aligned_columns(WORDS_HEADER, [word_cells(*row) for row in rows]) + "\n"

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from kbsync.formats.tables import aligned_columns, backslash_pipes, markdown_table
 from kbsync.handoff.inline import plain
 from kbsync.handoff.units import Unit, UnitState
 
@@ -50,26 +49,21 @@ def count(units: Iterable[Unit]) -> WordCount:
     return WordCount(tally, words)
 
 
+#: What `kbsync status --words` adds, in each format that renders it (kbsync.formats, `render_words`).
+TITLE = "words to translate (what `kbsync export LANG` would hand over):"
 HEADER = ("language", "units", "new words", "changed words (fuzzy)", "unchanged words (pre-filled)",
           "total words")
 
 
-def _row(label: str, counted: WordCount) -> list[str]:
+def word_cells(label: str, counted: WordCount) -> list[str]:
+    """A row of the words table: the language, then its units and words by state."""
     return [label, str(counted.total_units), str(counted.words[UnitState.NEW]),
             str(counted.words[UnitState.FUZZY]), str(counted.words[UnitState.TRANSLATED]),
             str(counted.total_words)]
 
 
-def words_table(rows: list[tuple[str, WordCount]], markdown: bool = False) -> str:
-    """The counts per language as a table (aligned columns, or Markdown)."""
-    cells = [_row(label, counted) for label, counted in rows]
-    if markdown:
-        return markdown_table(HEADER, cells, right_aligned=range(1, len(HEADER)), escape=backslash_pipes)
-    return aligned_columns(HEADER, cells)
-
-
-def words_report(session, langs: list[str], markdown: bool = False) -> str:
-    """What `kbsync status --words` adds: the words an export of each language would hold."""
+def language_words(session, langs: list[str]) -> list[tuple[str, WordCount]]:
+    """(the language as tables name it, the words an export of it would hold) for each of `langs`."""
     from kbsync.commands.recording import PageSet
     from kbsync.handoff.exporting import language_handoff
     from kbsync.reading.docs_tree import scan
@@ -77,10 +71,8 @@ def words_report(session, langs: list[str], markdown: bool = False) -> str:
     config = session.config
     pages = sorted(scan(config).pages.get(config.source_lang, ()))
     page_set = PageSet(session, pages)
-    rows = [(f"{config.language_name(lang)} ({lang})",
+    return [(f"{config.language_name(lang)} ({lang})",
              count(language_handoff(page_set, lang, pages, skip_unreadable=True).units)) for lang in langs]
-    title = "words to translate (what `kbsync export LANG` would hand over):"
-    return ("\n" + (f"**{title[:-1]}**\n\n" if markdown else f"{title}\n") + words_table(rows, markdown) + "\n")
 
 
 def summary(counted: WordCount) -> str:

@@ -139,3 +139,16 @@ def test_a_new_format_is_one_module_and_one_line_in_the_registry(tree, capsys, m
     assert run(capsys, "status", "--format", "csv") == (0, "it,2\n", "")  # the intro and `basics`
     code, out, err = run(capsys, "check", "--format", "csv")
     assert code == 2 and "invalid choice: 'csv'" in err
+
+
+def test_status_words_is_rendered_by_the_formats_that_render_words(tree, capsys, monkeypatch):
+    assert formats.names_for("words") == ("text", "markdown")
+    csv = types.ModuleType("csv_status")
+    csv.render_status = lambda report: ""
+    csv.render_words = lambda rows: "".join(f"{label},{counted.total_units},{counted.total_words}\n"
+                                            for label, counted in rows)
+    monkeypatch.setitem(formats.FORMATS, "csv", csv)
+    assert run(capsys, "status", "--words", "--format", "csv") == (0, "Italiano (it),3,9\n", "")
+    code, out, err = run(capsys, "status", "--words", "--format", "json")
+    assert (code, out) == (2, "")
+    assert "--words adds a table to the text, markdown or csv status (use --format text, markdown or csv)" in err

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from kbsync.formats import text as text_format
 from kbsync.handoff.inline import renumber, tokenize
 from kbsync.handoff.units import Unit, UnitState
-from kbsync.handoff.words import count, summary, words_table
+from kbsync.handoff.words import count, summary
 
 
 def unit(text: str, state: UnitState) -> Unit:
@@ -21,7 +22,7 @@ def test_words_are_counted_in_the_source_without_codes_or_figures():
     assert counted.words == {UnitState.NEW: 5, UnitState.FUZZY: 2, UnitState.TRANSLATED: 5}
     assert counted.units == {UnitState.NEW: 1, UnitState.FUZZY: 1, UnitState.TRANSLATED: 1}
     assert summary(counted) == "3 units, 12 words: 5 new, 2 changed (fuzzy), 5 unchanged (pre-filled)"
-    assert words_table([("Italiano (it)", counted)]).split("\n")[1].split() == ["Italiano", "(it)", "3", "5", "2", "5", "12"]
+    assert text_format.render_words([("Italiano (it)", counted)]).split("\n")[3].split() == ["Italiano", "(it)", "3", "5", "2", "5", "12"]
 
 
 def test_status_words_counts_what_an_export_would_hold(edited):
