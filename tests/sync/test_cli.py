@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import jsonschema
 import pytest
 
 import kbsync
 
+from kbsync.cache import code_key, source_digest
 from kbsync.reading.schemas import load_schema
 
 DE = "docs/de/guidelines/service-quality.md"
@@ -132,7 +135,7 @@ def test_warm_run_reuses_the_cache_and_notices_changes(synced, monkeypatch):
     import kbsync.checks.runner
 
     first = synced.run("check", "--fail-on", "outdated")
-    store = synced.root / ".cache/kbsync" / f"results-{kbsync.__version__}.pickle"
+    store = synced.root / ".cache/kbsync" / f"results-{code_key()}.pickle"
     assert store.is_file()
     checked = []
     original = kbsync.checks.runner._check_page
@@ -147,3 +150,32 @@ def test_warm_run_reuses_the_cache_and_notices_changes(synced, monkeypatch):
     assert synced.run("check", "--fail-on", "outdated").out == first.out
     assert checked[1:] == ["guidelines/service-quality.md", "metrics/nps.md"]
 
+
+
+def test_results_of_other_code_are_never_read(synced, monkeypatch):
+    # A check added, removed or changed must run on every page at once, not only on pages edited since.
+    import kbsync.cache
+    import kbsync.checks.runner
+
+    first = synced.run("check", "--fail-on", "outdated")
+    cache = synced.root / ".cache/kbsync"
+    (cache / "results-1.0.0.pickle").write_bytes(b"a kbsync that named its stores by version")
+    checked = []
+    original = kbsync.checks.runner._check_page
+    monkeypatch.setattr(kbsync.checks.runner, "_check_page", lambda job: checked.append(job.page) or original(job))
+    monkeypatch.setattr(kbsync.cache, "code_key", lambda: "0123456789abcdef")  # as after a change to the code
+    assert synced.run("check", "--fail-on", "outdated").out == first.out
+    assert checked == ["guidelines/service-quality.md", "metrics/nps.md"]
+    assert sorted(path.name for path in cache.glob("results-*")) == ["results-0123456789abcdef.pickle"]
+
+
+def test_the_code_key_follows_every_module_of_kbsync(tmp_path):
+    package = tmp_path / "kbsync"
+    shutil.copytree(Path(kbsync.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    assert source_digest(package) == code_key()
+    (package / "checks" / "title_length.py").write_text("CODES = ()\n", "utf-8")
+    added = source_digest(package)
+    assert added != code_key()
+    with (package / "checks" / "figures.py").open("a", encoding="utf-8") as module:
+        module.write("# changed\n")
+    assert source_digest(package) not in (added, code_key())
