@@ -179,3 +179,38 @@ def test_the_code_key_follows_every_module_of_kbsync(tmp_path):
     with (package / "checks" / "figures.py").open("a", encoding="utf-8") as module:
         module.write("# changed\n")
     assert source_digest(package) not in (added, code_key())
+
+
+def test_a_new_subcommand_is_one_module_and_one_entry_in_commands(kb, monkeypatch):
+    import argparse
+    import types
+
+    from kbsync import cli
+    from kbsync.errors import UsageError
+
+    pages = types.ModuleType("kbsync.commands.pages", "`kbsync pages`: the source's pages.")
+
+    def run(args: argparse.Namespace, session) -> int:
+        if args.lang:
+            raise UsageError(f"no pages in {args.lang}", hint="leave out --lang")
+        sys.stdout.write(f"{session.config.source_lang}: pages\n")
+        return 0
+    pages.add_arguments = lambda parser: parser.add_argument("--lang")
+    pages.run = run
+    monkeypatch.setitem(cli.COMMANDS, "pages", (pages, "list the source's pages"))
+    assert "pages" in kb.run("--help").out and "list the source's pages" in kb.run("--help").out
+    assert (kb.run("pages").code, kb.run("pages").out) == (0, "de: pages\n")
+    failed = kb.run("pages", "--lang", "it")
+    assert (failed.code, failed.err) == (2, "kbsync: error: no pages in it (leave out --lang)\n")
+
+
+def test_every_command_module_is_registered():
+    import importlib
+    import pkgutil
+
+    from kbsync import cli, commands
+
+    modules = [importlib.import_module(f"kbsync.commands.{info.name}") for info in pkgutil.iter_modules(commands.__path__)]
+    runnable = {module for module in modules if callable(getattr(module, "run", None))
+                and callable(getattr(module, "add_arguments", None))}
+    assert runnable == {module for module, _ in cli.COMMANDS.values()}
