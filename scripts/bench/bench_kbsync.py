@@ -22,6 +22,7 @@ from pathlib import Path
 
 import synthetic_kb
 from kbsync.config import load_site_config
+from kbsync.formats.tables import markdown_table
 
 REPO = Path(__file__).resolve().parents[2]
 TARGETS = {"cold": (5.0, 15.0), "warm": (1.0, 3.0)}
@@ -67,15 +68,14 @@ def main(argv: list[str] | None = None) -> int:
                 times[kind].append(seconds)
         print(f"{len(languages)} languages x {args.pages} pages, {len(languages) * args.pages} files; "
               f"median of {args.repeat} kbsync runs")
-        print("| step | seconds | % of build | target |")
-        print("| --- | ---: | ---: | --- |")
-        print(f"| mkdocs build | {build:.2f} | 100.0 | |")
+        rows = [("mkdocs build", f"{build:.2f}", "100.0", "–")]
         for kind in ("cold", "warm"):
             seconds = statistics.median(times[kind])
             limit, share = TARGETS[kind]
             verdict = "met" if seconds <= limit and seconds / build * 100 <= share else "MISSED"
-            print(f"| kbsync check, {kind} | {seconds:.2f} | {seconds / build * 100:.1f} | "
-                  f"<= {limit:g} s and <= {share:g} % ({verdict}) |")
+            rows.append((f"kbsync check, {kind}", f"{seconds:.2f}", f"{seconds / build * 100:.1f}",
+                         f"<= {limit:g} s and <= {share:g} % ({verdict})"))
+        print(markdown_table(("step", "seconds", "% of build", "target"), rows, right_aligned=(1, 2)))
         return 0
     finally:
         if args.keep:

@@ -47,6 +47,8 @@ import yaml
 
 import synthetic_kb
 from kbsync.config import load_site_config
+from kbsync.formats.tables import markdown_table
+from kbsync.parallel import cores
 
 REPO = Path(__file__).resolve().parents[2]
 OUTPUT = Path(__file__).resolve().parent / "BENCHMARK.md"
@@ -357,11 +359,13 @@ def _pss(pid: int) -> int:
     return 0
 
 
+TABLE_HEADER = ("pages per language", "measure", "this project", "plain stack", "project / plain")
+
+
 def render(results: list[SizeResult], args: argparse.Namespace, argv: list[str] | None,
            load_before: str, load_after: str, seconds: float) -> str:
     """The report: the table, whether the targets are met, how it was measured and how to repeat it."""
-    rows = ["| pages per language | measure | this project | plain stack | project / plain |",
-            "| ---: | --- | ---: | ---: | ---: |"]
+    rows: list[tuple[str, str, str, str, str]] = []
     for result in results:
         project_build = statistics.median(run.seconds for run in result.project)
         plain_build = statistics.median(run.seconds for run in result.plain)
@@ -369,23 +373,23 @@ def render(results: list[SizeResult], args: argparse.Namespace, argv: list[str] 
         plain_peak = statistics.median(run.peak_bytes for run in result.plain)
         index_sizes = " · ".join(f"{locale} {size / KIB:,.0f}" for locale, size in result.project_index.items())
         index_mean = statistics.mean(result.project_index.values()) if result.project_index else 0
-        n = result.pages
-        rows.append(f"| {n} | build, wall time (s) | {project_build:.1f} | {plain_build:.1f} | "
-                    f"{_ratio(project_build, plain_build)} |")
-        rows.append(f"| {n} | build, peak memory (MiB) | {project_peak / MIB:,.0f} | {plain_peak / MIB:,.0f} | "
-                    f"{_ratio(project_peak, plain_peak)} |")
+        n = str(result.pages)
+        rows.append((n, "build, wall time (s)", f"{project_build:.1f}", f"{plain_build:.1f}",
+                     _ratio(project_build, plain_build)))
+        rows.append((n, "build, peak memory (MiB)", f"{project_peak / MIB:,.0f}", f"{plain_peak / MIB:,.0f}",
+                     _ratio(project_peak, plain_peak)))
         for kind in ("cold", "warm"):
             check = statistics.median(result.check[kind])
-            rows.append(f"| {n} | kbsync check, {kind} (s) | {check:.2f} ({check / project_build:.1%} of build) "
-                        "| – | – |")
-        rows.append(f"| {n} | search index per language (KiB) | {index_sizes} | "
-                    f"{result.plain_index / KIB:,.0f} (all languages) | {_ratio(index_mean, result.plain_index)} |")
-        rows.append(f"| {n} | average page (KiB) | {result.project_page / KIB:.1f} | {result.plain_page / KIB:.1f} | "
-                    f"{_ratio(result.project_page, result.plain_page)} |")
+            rows.append((n, f"kbsync check, {kind} (s)", f"{check:.2f} ({check / project_build:.1%} of build)",
+                         "–", "–"))
+        rows.append((n, "search index per language (KiB)", index_sizes,
+                     f"{result.plain_index / KIB:,.0f} (all languages)", _ratio(index_mean, result.plain_index)))
+        rows.append((n, "average page (KiB)", f"{result.project_page / KIB:.1f}", f"{result.plain_page / KIB:.1f}",
+                     _ratio(result.project_page, result.plain_page)))
         project_preview = statistics.median(result.preview["project"])
         plain_preview = statistics.median(result.preview["plain"])
-        rows.append(f"| {n} | preview, save to reload of one German page (s) | {project_preview:.1f} | "
-                    f"{plain_preview:.1f} | {_ratio(project_preview, plain_preview)} |")
+        rows.append((n, "preview, save to reload of one German page (s)", f"{project_preview:.1f}",
+                     f"{plain_preview:.1f}", _ratio(project_preview, plain_preview)))
     largest = results[-1]
     project_build = statistics.median(run.seconds for run in largest.project)
     plain_build = statistics.median(run.seconds for run in largest.plain)
@@ -401,7 +405,7 @@ def render(results: list[SizeResult], args: argparse.Namespace, argv: list[str] 
         f"Generated knowledge base, {len(largest.project_index)} languages, N pages per language "
         f"(`scripts/bench/synthetic_kb.py`); median of {args.repeat} runs each. Written by `scripts/bench/bench_site.py`.",
         "",
-        *rows,
+        markdown_table(TABLE_HEADER, rows, right_aligned=(0, 2, 3, 4)),
         "",
         *verdicts,
         "",
@@ -420,7 +424,7 @@ def render(results: list[SizeResult], args: argparse.Namespace, argv: list[str] 
         "shows the edit); this project: `python -m kbsync.build.preview`, plain stack: `mkdocs serve`.",
         "- Search index: the file a reader's browser loads for a search in that language; the plain "
         "stack has one index for all languages. Average page: mean size of the built HTML pages.",
-        f"- Machine: {os.cpu_count()} cores; load average {load_before} before, {load_after} after "
+        f"- Machine: {cores()} cores; load average {load_before} before, {load_after} after "
         f"({seconds / 60:.0f} min); others may have been using it.",
         "",
         "Reproduce:",

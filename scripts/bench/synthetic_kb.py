@@ -38,6 +38,7 @@ from pathlib import Path
 import yaml
 
 from kbsync.config import KbsyncOptions, load_site_config
+from kbsync.formats.tables import markdown_table
 from kbsync.languages import profile
 from kbsync.pairing import page_path
 
@@ -194,9 +195,8 @@ def topic_body(lang: str, page: SyntheticPage, topics: Sequence[SyntheticPage]) 
             lines += [f"- {_sentence(text, words, 10)}" for _ in range(4)] + [""]
         elif section_id == "figures":
             lines += [f"Net Promoter Score (NPS): {_sentence(text, words, 8)}", ""]
-            lines += ["| A | B | C |", "| --- | --- | --- |",
-                      f"| {share} % | {count // 1000}{group}{count % 1000:03d} | 7{decimal}5 |",
-                      f"| {100 - share} % | 12 | 2025-03-01 |", ""]
+            lines += [markdown_table(("A", "B", "C"), [(f"{share} %", f"{count // 1000}{group}{count % 1000:03d}",
+                                                         f"7{decimal}5"), (f"{100 - share} %", "12", "2025-03-01")]), ""]
         elif section_id == "procedure":
             lines += [f"{step}. {_sentence(text, words, 8)}" for step in range(1, 4)] + [""]
             lines += [f"[{profile(lang).sample.headings[1]}]({link})", ""]

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+import re
+from pathlib import Path
+
+import kbsync
 from kbsync.formats.tables import (aligned_columns, backslash_pipes, entity_pipes_outside_links,
                                    markdown_table)
 
@@ -59,3 +64,28 @@ def test_aligned_columns_pad_to_the_widest_cell_and_strip_trailing_spaces():
 
 def test_aligned_columns_of_a_header_alone():
     assert aligned_columns(("language", "pages"), []) == "language  pages"
+
+
+# The alignment row of a Markdown table, or a piece of one: `| --- |`, `---: |`, `|:---`.
+ALIGNMENT = re.compile(r"\|\s*:?-{3,}:?\s*(?:\||$)|(?:^|\s)-{3,}:?\s*\|")
+
+
+def hand_built_tables(source: str) -> list[int]:
+    """Lines of `source` whose string constants (f-strings' parts too) hold a Markdown table's alignment row."""
+    return [node.lineno for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and ALIGNMENT.search(node.value)]
+
+
+def test_tables_are_built_by_the_renderer_only():
+    # The CLI, the site's generated pages, the PDFs, the reports for translators and the benchmarks.
+    scripts = Path(kbsync.__file__).resolve().parents[1]
+    renderer = scripts / "kbsync" / "formats" / "tables.py"
+    found = {path.relative_to(scripts).as_posix(): lines for path in sorted(scripts.rglob("*.py"))
+             if path != renderer and (lines := hand_built_tables(path.read_text("utf-8")))}
+    assert found == {}
+    assert hand_built_tables(renderer.read_text("utf-8"))  # the reader finds the renderer's own
+
+
+def test_the_reader_finds_a_table_written_by_hand():
+    assert hand_built_tables('rows = ["| a | b |", "| --- | ---: |"]\nprint(f"| {x} |")\n') == [1]
+    assert hand_built_tables('print(f"|:--- | {x} |")\nsplit = "|".join(cells)\nfence = r"(?:\\.\\.\\.|---)"\n') == [1]
