@@ -135,6 +135,27 @@ def test_in_the_whole_knowledge_base_ids_are_the_chapters_own_and_links_stay_in_
     assert links["il glossario"] == ("https://kb.example.internal/it/glossary/", None)  # not in this document
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_cover_and_chapters_write_a_label_and_its_colon_the_languages_way(lang):
+    # French puts a no-break space before the colon (`En ligne\u00a0: …`), as the site's footer does.
+    from kbsync.languages import profile
+    from kbsync.pdf.article import Article
+    from kbsync.pdf.compose import handout_html
+    from kbsync.pdf.plan import Handout
+
+    language = profile(lang)
+    day = datetime.date(2026, 3, 1)
+    chapter = Chapter("metrics/nps.md", f"{lang}/metrics/nps/", Path("unused"), f"https://kb.example.internal/{lang}/metrics/nps/",
+                      "https://kb.example.internal/go/metrics/nps/", day)
+    article = Article("NPS", "", "<p>Text</p>")
+    for book in (False, True):
+        handout = Handout(lang, f"{lang}/pdf/metrics/nps.pdf", (chapter,), book, chapter.address, chapter.go)
+        html = handout_html(handout, [article], language, "KB", "Language", day)
+        ui, colon = language.ui, language.label_colon
+        assert f"{ui['pdf_online_label']}{colon} <a href" in html
+        assert html.count(f"{ui['text_changed_label']}{colon} <time") == (2 if book else 1)
+
+
 def test_make_pdf_builds_the_site_then_writes_the_handouts():
     lines = (REPO / "Makefile").read_text("utf-8").splitlines()
     start = next(index for index, line in enumerate(lines) if line.startswith("pdf:"))

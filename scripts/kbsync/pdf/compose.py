@@ -53,9 +53,10 @@ def handout_html(handout: Handout, articles: Sequence[Article], profile: Languag
 def _cover(handout: Handout, ui, title: str, subtitle: str, description: str, changed: datetime.date | None,
            profile: LanguageProfile, today: datetime.date, book: bool) -> str:
     """Title, what it is, where it is online, how old it is, and the QR code of its `/go/` link."""
-    facts = [f'{escape(ui["pdf_online_label"])}: <a href="{escape(handout.address)}">{escape(handout.address)}</a>']
+    colon = escape(profile.label_colon)  # French: a no-break space before it
+    facts = [f'{escape(ui["pdf_online_label"])}{colon} <a href="{escape(handout.address)}">{escape(handout.address)}</a>']
     if changed:
-        facts.append(f'{escape(ui["text_changed_label"])}: <time datetime="{changed.isoformat()}">'
+        facts.append(f'{escape(ui["text_changed_label"])}{colon} <time datetime="{changed.isoformat()}">'
                      f'{escape(profile.format_day(changed))}</time>')
     facts.append(escape(ui["pdf_built"]).replace("{date}", f'<time datetime="{today.isoformat()}">'
                                                           f'{escape(profile.format_day(today))}</time>'))
@@ -68,7 +69,8 @@ def _cover(handout: Handout, ui, title: str, subtitle: str, description: str, ch
 
 
 def _chapter(chapter_id: str, chapter, article: Article, ui, profile: LanguageProfile) -> str:
-    changed = (f' · {escape(ui["text_changed_label"])}: <time datetime="{chapter.text_changed.isoformat()}">'
+    changed = (f' · {escape(ui["text_changed_label"])}{escape(profile.label_colon)} '
+               f'<time datetime="{chapter.text_changed.isoformat()}">'
                f'{escape(profile.format_day(chapter.text_changed))}</time>') if chapter.text_changed else ""
     return (f'<section class="kb-chapter" id="{chapter_id}">'
             f'<header class="kb-chapter__head" data-address="{escape(chapter.address)}">'
