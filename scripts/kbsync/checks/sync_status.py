@@ -22,7 +22,7 @@ CODES = (
     Code("KB803", Severity.OUTDATED, "removed-in-source", "the translation has a section the source removed"),
     Code("KB804", Severity.OUTDATED, "untracked", "no provenance recorded for the page or section"),
     Code("KB805", Severity.OUTDATED, "missing-page",
-         "the translation does not exist; the site shows the German fallback"),
+         "the translation does not exist; the site shows the source page in its place"),
     Code("KB806", Severity.OUTDATED, "orphan-page", "the translation has no source page"),
     Code("KB807", Severity.OUTDATED, "moved-in-source",
          "the source moved a section since the translation was synced"),
