@@ -106,10 +106,11 @@ def test_a_page_handout_gives_title_address_and_dates_in_its_language(handout_si
     text = " ".join(pdf_text(handout_site.site / page_pdf(site_languages, lang, PAGE)).split())
     ui, formats = profile(lang).ui, profile(lang)
     assert front_matter(config.docs_dir / lang / PAGE)["title"] in text
-    colon = " ".join(formats.label_colon.split())  # the text's spaces are folded: French `\u00a0:` reads ` :`
-    assert f"{ui['pdf_online_label']}{colon} {config.canonical_url}{site_languages.page_url(lang, PAGE)}" in text
+    colon = formats.label_colon  # French: `\u00a0:`, folded into ` :` like every space of the text
+    address = f"{config.canonical_url}{site_languages.page_url(lang, PAGE)}"
+    assert " ".join(f"{ui['pdf_online_label']}{colon} {address}".split()) in text
     changed = CHANGE_DATE if lang == "de" else KB_DATE  # the German text changed; the translations did not
-    assert f"{ui['text_changed_label']}{colon} {formats.format_day(changed)}" in text
+    assert " ".join(f"{ui['text_changed_label']}{colon} {formats.format_day(changed)}".split()) in text
     assert any(ui["pdf_built"].format(date=formats.format_day(day)) in text for day in handout_site.built_on)
 
 
