@@ -150,6 +150,11 @@ class SiteConfig:
             return path.resolve().relative_to(self.root).as_posix()
         except ValueError:
             return path.as_posix()
+        except (RuntimeError, OSError):  # a symbolic link that loops (KB118): named as given
+            try:
+                return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
+            except ValueError:
+                return path.as_posix()
 
     @functools.cached_property
     def markdown_key(self) -> str:

@@ -27,7 +27,7 @@ from kbsync.signoff.report import (CHANGED, FORMATS, NEW_SECTION, REMOVED, RENAM
                                    SectionChange, render)
 from kbsync.signoff.worddiff import deleted, inserted, word_diff
 from kbsync.status import SectionState, page_status
-from kbsync.writing.atomic import write_atomically
+from kbsync.writing.output import check_output, write_output
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,9 +45,8 @@ def run(args: argparse.Namespace, session: Session) -> int:
     lang = require_language(config, args.lang)
     if lang == config.source_lang:
         raise UsageError(f"`{lang}` is the source language", hint="give the translation's language")
-    if args.output is not None and args.output.resolve().is_relative_to(config.docs_dir.resolve()):
-        raise UsageError(f"--output {args.output} is inside {config.docs_prefix}/, which the site publishes",
-                         hint="write the report outside the docs folder")
+    if args.output is not None:
+        check_output(args.output, config)  # before the work: a refusal costs nothing
     if args.pages:
         pages = list(dict.fromkeys(resolve_page(config, argument) for argument in args.pages))
     else:
@@ -61,7 +60,7 @@ def run(args: argparse.Namespace, session: Session) -> int:
     if args.output is None:
         sys.stdout.write(document)
     else:
-        write_atomically(args.output, document.encode("utf-8"))
+        write_output(args.output, document.encode("utf-8"), config)  # whole or not at all
         count = sum(len(page.sections) + page.missing for page in changes)
         sys.stderr.write(f"kbsync: wrote {args.output} ({args.format}): {count} item"
                          f"{'s' if count != 1 else ''} to translate on "

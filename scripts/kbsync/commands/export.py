@@ -14,14 +14,13 @@ from pathlib import Path
 
 from kbsync.commands.recording import PageSet
 from kbsync.commands.session import Session
-from kbsync.errors import UsageError
 from kbsync.handoff.exporting import language_handoff
 from kbsync.handoff.formats import WRITERS
 from kbsync.handoff.units import FRONT_SECTION
 from kbsync.handoff.words import count, summary
 from kbsync.pairing import require_translation_language, resolve_page
 from kbsync.reading.docs_tree import scan
-from kbsync.writing.atomic import write_atomically
+from kbsync.writing.output import check_output, write_output
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,9 +36,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, session: Session) -> int:
     config = session.config
     lang = require_translation_language(config, args.lang, "export hands a translation its work")
-    if args.output is not None and args.output.resolve().is_relative_to(config.docs_dir):
-        raise UsageError(f"{args.output} is inside {config.docs_prefix}/, which holds the pages",
-                         hint="write the export file somewhere else")
+    if args.output is not None:
+        check_output(args.output, config)  # before the work: a refusal costs nothing
     if args.pages:
         pages = list(dict.fromkeys(resolve_page(config, argument) for argument in args.pages))
     else:
@@ -56,7 +54,7 @@ def run(args: argparse.Namespace, session: Session) -> int:
         sys.stdout.flush()
         where = "standard output"
     else:
-        write_atomically(args.output, data)
+        write_output(args.output, data, config)  # whole or not at all
         where = str(args.output)
     sections = {(unit.page, unit.section) for unit in handoff.units if unit.section != FRONT_SECTION}
     sys.stderr.write(f"kbsync: wrote {where} ({args.format}, {lang}): {len(sections)} section"

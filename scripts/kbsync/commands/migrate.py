@@ -22,6 +22,7 @@ read, or with a fingerprint newer than this kbsync, stops the command before any
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import dataclass
 from typing import Iterator
@@ -32,7 +33,7 @@ from kbsync.config import SiteConfig
 from kbsync.errors import InputError
 from kbsync.history.git import HistoryUnavailable, git
 from kbsync.model import Page
-from kbsync.pairing import page_path
+from kbsync.pairing import display_path, page_path
 from kbsync.reading.analysis import PROVENANCE_KEY
 from kbsync.reading.docs_tree import scan
 from kbsync.reading.fingerprints import SCHEME, digits_of, fingerprint, scheme_of
@@ -62,6 +63,12 @@ def run(args: argparse.Namespace, session: Session) -> int:
         if not translations:
             continue
         source = page_set.tree.page(config.source_lang, page)
+        if source is None and os.path.lexists(page_path(config, config.source_lang, page)):
+            # Read as absent, its sections would all be judged outdated for good.
+            raise InputError("is there but cannot be read as a page (a symbolic link that leads nowhere, "
+                             "or not a file: `kbsync check` names it); migrate needs the source to keep "
+                             "each section up to date or outdated", path=display_path(config, config.source_lang, page),
+                             hint="fix it, then run `kbsync migrate` again; nothing was changed")
         versions = _SourceVersions(config, reader, page, page_set.data[config.source_lang, page]
                                    if source is not None else None)
         if source is not None:

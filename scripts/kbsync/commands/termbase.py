@@ -24,10 +24,11 @@ from pathlib import Path
 from lxml import etree
 
 from kbsync.commands.session import Session
+from kbsync.config import SiteConfig
 from kbsync.errors import UsageError
 from kbsync.reading.schemas import format_path
 from kbsync.reading.termbase import DEFINITION_LINK_RE, TermbaseError, load_termbase
-from kbsync.writing.transaction import FileWrite, write_files
+from kbsync.writing.output import check_output, write_output
 
 FORMATS = ("tbx",)
 DOCTYPE = '<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">'
@@ -56,6 +57,8 @@ def run(args: argparse.Namespace, session: Session) -> int:
     config = session.config
     path = config.termbase_path
     shown = config.relative(path)
+    if args.output is not None:
+        _check(args.output, config, path)
     data = load_termbase(Path(shown) if path.is_relative_to(config.root) else path,
                          config.locales, session.cache)
     _require_xml_text(data, [], shown)
@@ -66,19 +69,18 @@ def run(args: argparse.Namespace, session: Session) -> int:
         sys.stdout.buffer.write(document)
         sys.stdout.buffer.flush()
         return 0
-    _write(args.output, document, path)
+    write_output(args.output, document, config)  # whole or not at all
     sys.stdout.write(f"{args.output.as_posix()}: {len(data['concepts'])} concepts in "
                      f"{len(config.locales)} languages ({', '.join(config.locales)})\n")
     return 0
 
 
-def _write(output: Path, document: bytes, termbase: Path) -> None:
-    """Write `output` whole or not at all (a temporary file renamed into place, links refused)."""
+def _check(output: Path, config: SiteConfig, termbase: Path) -> None:
+    """Refuse the termbase itself by name, then what `check_output` refuses (docs/, a link, ...)."""
     if Path(os.path.realpath(output)) == termbase:
         raise UsageError(f"--output {output.as_posix()} is the termbase itself",
                          hint="name another file, like terms.tbx")
-    folder = Path(os.path.abspath(output)).parent
-    write_files([FileWrite(output, output.as_posix(), document)], folder, folder.as_posix())
+    check_output(output, config)
 
 
 def _require_xml_text(value: object, key_path: list[str | int], shown: str) -> None:

@@ -22,6 +22,7 @@ nothing the second time. Pure planning: the command writes.
 from __future__ import annotations
 
 import dataclasses
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,7 +87,11 @@ def read_import_file(path: Path) -> ImportFile:
     """The units of an import file, XLIFF or PO (told by content, then by extension)."""
     shown = str(path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a pipe or a device would block or never end
+            raise InputError("is not a regular file", path=shown,
+                             hint="give the file kbsync export wrote, translated; nothing was imported")
+        size = status.st_size
         if size > MAX_IMPORT_BYTES:
             raise InputError(f"the file is {size / 1024 / 1024:.0f} MiB; kbsync imports files up to "
                              f"{MAX_IMPORT_BYTES // 1024 // 1024} MiB", path=shown, hint="export fewer pages at a time")

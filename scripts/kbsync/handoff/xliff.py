@@ -134,6 +134,7 @@ def read_xliff(data: bytes, shown: str) -> ImportFile:
         line = error.lineno or 1
         raise InputError(f"not well-formed XML: {error.msg}", path=shown, line=line,
                          hint="nothing was imported; fix the file or export again") from error
+    _refuse_entities_and_instructions(root, shown)
     if not root.tag.startswith("{urn:oasis:names:tc:xliff:document:1.") or etree.QName(root).localname != "xliff":
         raise InputError(f"not an XLIFF 1.x file (its root element is `{etree.QName(root).localname}` in "
                          f"`{etree.QName(root).namespace}`)", path=shown, line=root.sourceline,
@@ -147,6 +148,29 @@ def read_xliff(data: bytes, shown: str) -> ImportFile:
     for unit in store.units:
         units.append(_file_unit(store, unit, shown))
     return ImportFile(shown, "xliff", sorted(langs), tuple(units))
+
+
+def _refuse_entities_and_instructions(root, shown: str) -> None:
+    """An entity reference, a processing instruction, or a comment inside a text is refused on its line.
+
+    The parsers (ours and translate-toolkit's) resolve no entity, so a DTD's entity can neither
+    read another file nor expand without bound (libxml2 also refuses an expansion that grows
+    too much); but an unresolved `&name;` or a `<?pi?>` stays in the tree as a node translate-toolkit's
+    rich text cannot read. kbsync export writes neither: characters are written as themselves."""
+    for node in root.iter(etree.Entity, etree.ProcessingInstruction):
+        if isinstance(node, etree._Entity):
+            problem = (f"uses the XML entity `{node.text}`, which kbsync does not expand (an entity of "
+                       "the DOCTYPE can read other files or grow without bound); kbsync export writes none")
+            hint = "write the character itself instead of the entity; nothing was imported"
+        else:
+            problem = f"holds the XML processing instruction `<?{node.target} ...?>`, which kbsync export never writes"
+            hint = "remove it; nothing was imported"
+        raise InputError(problem, path=shown, line=node.sourceline or 1, hint=hint)
+    for node in root.iter(etree.Comment):  # harmless between units; inside a text, it cuts it
+        if any(etree.QName(parent).localname in ("source", "target") for parent in node.iterancestors()):
+            raise InputError("has an XML comment inside a unit's text, which kbsync cannot place in the page "
+                             "(the text after it would be lost)", path=shown, line=node.sourceline or 1,
+                             hint="remove the comment, or put it in a <note>; nothing was imported")
 
 
 def _file_unit(store, unit, shown: str) -> FileUnit:

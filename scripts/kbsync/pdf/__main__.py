@@ -3,7 +3,8 @@
     python -m kbsync.pdf [--config-file mkdocs.yml] [--site-dir site] [--quiet]
 
 The one place where the PDF driver turns errors into messages: exit 0 when every PDF is written,
-1 when the render failed, 2 for what the user can fix (no built site, a broken mkdocs.yml).
+1 when the render failed, 2 for what the user can fix (no built site, a broken mkdocs.yml, a PDF that
+cannot be written).
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
         written, site_dir = _write(args.config_file, args.site_dir)
     except KbsyncError as error:
         sys.stderr.write(f"kbsync.pdf: error: {error}\n")
+        return 2
+    except OSError as error:  # a PDF or its folder cannot be written (read-only, full disk, a folder in its place)
+        where = f"{error.filename}: " if error.filename else ""
+        sys.stderr.write(f"kbsync.pdf: error: {where}{error.strerror or error}\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("kbsync.pdf: interrupted\n")

@@ -118,12 +118,18 @@ def _render(handout: Handout) -> Written:
     document = HTML(string=html, base_url=handout.chapters[0].built.as_uri(), url_fetcher=fetcher).render(
         stylesheets=_worker["stylesheets"], font_config=_worker["fonts"])
     target = site_dir / handout.url
-    target.parent.mkdir(parents=True, exist_ok=True)
     staged = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         document.write_pdf(staged)
         os.replace(staged, target)
+    except OSError as error:  # named by the PDF, not by the staged file (the driver reports it)
+        raise OSError(error.errno, f"cannot write the PDF: {error.strerror or error}",
+                      str(config.relative(target))) from None
     finally:
-        staged.unlink(missing_ok=True)
+        try:
+            staged.unlink(missing_ok=True)
+        except OSError:
+            pass  # the folder was never made: nothing was staged
     return Written(url=handout.url, lang=handout.lang, book=handout.book, size=target.stat().st_size,
                    pages=len(document.pages), fetched=tuple(fetcher.fetched), refused=tuple(fetcher.refused))

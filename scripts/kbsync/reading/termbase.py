@@ -195,6 +195,12 @@ def _validated(text: str, shown: str, locales: list[str] | tuple[str, ...] | Non
             if lang not in concept:
                 raise fail(["concepts", index], f"has no `{lang}` entry; expected "
                            f"`{lang}: {{term: ...}}` for every language of mkdocs.yml")
+        if "group" in concept:  # an entry of the glossary, which shows the definition in every language
+            for lang in locales or [key for key in concept if key not in CONCEPT_KEYS]:
+                if "definition" not in concept[lang]:
+                    raise fail(["concepts", index, lang], f"has no `definition`; the concept has a `group`, so "
+                               f"the glossary shows it with its definition in every language: add "
+                               f"`definition: ...` to its `{lang}` entry, or remove `group`")
         for key, entry in concept.items():
             if key in CONCEPT_KEYS:
                 continue

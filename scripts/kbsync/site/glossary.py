@@ -10,7 +10,7 @@ import re
 from typing import Iterable, Mapping, Sequence
 
 from kbsync.formats.tables import markdown_table
-from kbsync.site.sections import fill_sections
+from kbsync.site.sections import fill_sections, section_ids
 
 #: The glossary section the terms table is written into (the same ID in every language).
 TABLE_SECTION_ID = "terms-by-language"
@@ -25,11 +25,16 @@ def render_glossary(markdown: str, concepts: Sequence[Mapping], languages: Seque
 
     A page with neither kind of heading is returned unchanged.
     """
+    headings = section_ids(markdown)
     groups: dict[str, list[Mapping]] = {}
     for concept in concepts:
-        groups.setdefault(concept.get("group", ""), []).append(concept)
-    blocks = {group: glossary_entries(members, locale) for group, members in groups.items() if group}
-    blocks[TABLE_SECTION_ID] = terms_table(concepts, languages, locale)
+        if concept.get("group") in headings:  # the termbase's check requires its definitions
+            groups.setdefault(concept["group"], []).append(concept)
+    blocks = {group: glossary_entries(members, locale) for group, members in groups.items()}
+    # A concept without a group (or with one the page has no heading for) is a row of the table,
+    # not an entry: its term is not linked, so the strict build meets no link to a missing anchor.
+    entries = {concept["id"] for members in groups.values() for concept in members}
+    blocks[TABLE_SECTION_ID] = terms_table(concepts, languages, locale, entries)
     return fill_sections(markdown, blocks)
 
 
@@ -42,18 +47,21 @@ def glossary_entries(concepts: Iterable[Mapping], locale: str) -> str:
     return "\n".join(entries)
 
 
-def terms_table(concepts: Iterable[Mapping], languages: Sequence[tuple[str, str]], page_locale: str) -> str:
+def terms_table(concepts: Iterable[Mapping], languages: Sequence[tuple[str, str]], page_locale: str,
+                entries: set[str] | None = None) -> str:
     """A Markdown table: one row per concept, one column per language.
 
     ``languages`` is ``[(locale, display name), ...]`` in site order; the cell in the
-    reader's own language links to the concept's entry on the same page.
+    reader's own language links to the concept's entry on the same page (of the concepts in
+    ``entries``, when given: only those have one).
     """
     rows = []
     for concept in concepts:
         cells = []
+        linked = entries is None or concept["id"] in entries
         for locale, _ in languages:
             term = _label(concept, locale)
-            cells.append(f"[{term}](#{concept['id']})" if locale == page_locale else term)
+            cells.append(f"[{term}](#{concept['id']})" if locale == page_locale and linked else term)
         rows.append(cells)
     return markdown_table([name for _, name in languages], rows)
 
@@ -66,8 +74,12 @@ def abbreviations(concepts: Iterable[Mapping], locale: str) -> str:
         if not abbreviation:
             continue
         entry = concept[locale]
-        summary = _SENTENCE_END.split(_LINK.sub(r"\1", entry["definition"]).strip(), maxsplit=1)[0]
         term = entry["term"][:1].upper() + entry["term"][1:]
+        if not entry.get("definition"):  # a concept outside the glossary may have none: the term alone
+            if term != abbreviation:
+                lines.append(f"*[{abbreviation}]: {term}")
+            continue
+        summary = _SENTENCE_END.split(_LINK.sub(r"\1", entry["definition"]).strip(), maxsplit=1)[0]
         # "First Contact Resolution: share of ..." -> "Erstlösungsquote (First Contact Resolution) – share of ..."
         named = _NAMED.match(summary)
         if named and named.group(1) in entry.get("variants", []):

@@ -31,3 +31,16 @@ def fill_sections(markdown: str, blocks: Mapping[str, str]) -> str:
     if pending:
         out += ["", pending[1], ""]
     return "\n".join(out)
+
+
+def section_ids(markdown: str) -> set[str]:
+    """The IDs of the headings `fill_sections` fills (those outside fenced code)."""
+    found, fence = set(), None
+    for line in markdown.split("\n"):
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            fence = None if fence and stripped.startswith(fence) else (fence or stripped[:3])
+        match = None if fence else _HEADING.match(line)
+        if match:
+            found.add(match.group(2))
+    return found

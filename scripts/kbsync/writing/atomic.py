@@ -1,7 +1,7 @@
 """Write one of kbsync's own files (the cache) so that readers see the old bytes or the new ones.
 
-Users' files (pages, the published record) go through kbsync.writing.transaction instead, which
-checks every target first and writes several files all or none.
+Users' files (pages, the published record, --output files) go through kbsync.writing.transaction
+instead, which checks every target first and writes several files all or none.
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """Write users' files all or none: check every target, stage every file, then rename all into place.
 
-The one way kbsync changes a file of the knowledge base (`sync`, `ack`, `publish`):
+The one way kbsync changes a file of the knowledge base (`sync`, `ack`, `review`, `publish`,
+`migrate`, `import`) and writes an `--output` file (`export`, `diff`, `termbase`, through
+kbsync.writing.output):
 
 1. Check every target before anything is written: a regular file or absent, never a symbolic
    link nor reached through a linked folder (not even inside docs/: a linked page shares its
@@ -58,6 +60,14 @@ class _Target:
     temporary: Path | None = None
     backup: Path | None = None
     replaced: bool = field(default=False)
+
+
+def check_targets(writes: Sequence[FileWrite], root: Path, root_shown: str) -> None:
+    """Refuse, without writing, what `write_files` would refuse: lets a command refuse its target
+    before the work that makes the bytes (write_files checks again when it writes)."""
+    given_root, real_root = Path(os.path.abspath(root)), Path(os.path.realpath(root))
+    for write in writes:
+        _checked(write, given_root, real_root, root_shown)
 
 
 def write_files(writes: Sequence[FileWrite], root: Path, root_shown: str) -> None:

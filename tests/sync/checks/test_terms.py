@@ -72,3 +72,20 @@ def test_terms_match_inflected_forms(synced):
     assert synced.findings(IT) == []
     synced.edit(IT, "Misuriamo i sondaggi di raccomandazione", "Misuriamo i Net Promoteur Scores")
     assert [line.split(" ")[1] for line in synced.findings(IT)] == ["KB602", "KB601"]
+
+
+def test_a_concept_in_the_glossary_needs_a_definition_in_every_language(synced):
+    """The glossary shows a grouped concept with its definition: without one in a language, the build
+    crashed (KeyError) while check passed. Now both stop with the termbase's line."""
+    grouped = TERMBASE.replace("    abbreviation: NPS\n", "    abbreviation: NPS\n    group: metrics\n").replace(
+        "{term: Net Promoter Score", "{definition: Misst die Bereitschaft., term: Net Promoter Score")
+    synced.write("docs/termbase.yml", grouped)
+    assert synced.run("check").code == 0
+    synced.write("docs/termbase.yml", grouped.replace("it: {definition: Misst die Bereitschaft., ", "it: {"))
+    result = synced.run("check")
+    assert (result.code, result.err) == (2, (
+        "kbsync: error: docs/termbase.yml:7: concepts[0].it: has no `definition`; the concept has a `group`, "
+        "so the glossary shows it with its definition in every language: add `definition: ...` to its "
+        "`it` entry, or remove `group`\n"))
+    synced.write("docs/termbase.yml", TERMBASE)  # outside the glossary, a concept needs no definition
+    assert synced.run("check").code == 0

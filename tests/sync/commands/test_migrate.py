@@ -190,6 +190,24 @@ def test_dry_run_prints_the_same_and_writes_nothing(old):
     assert "KB808" in {line.split(" ")[1] for line in old.findings()}
 
 
+@pytest.mark.parametrize("spoil", ["link-loop", "folder"])
+def test_a_source_that_cannot_be_read_stops_the_migration(old, spoil):
+    """Read as absent, the source would have every section judged outdated for good (found by the fuzz:
+    a source page linked to itself crashed migrate, then was read as missing)."""
+    (old.root / DE).unlink()
+    if spoil == "link-loop":
+        (old.root / DE).symlink_to(old.root / DE)
+    else:
+        (old.root / DE).mkdir()
+    before = snapshot(old)
+    for argv in (("migrate", "--dry-run"), ("migrate",)):
+        result = old.run(*argv)
+        assert (result.code, result.out) == (2, ""), result.err
+        assert result.err.startswith(f"kbsync: error: {DE}: is there but cannot be read as a page")
+        assert result.err.endswith("(fix it, then run `kbsync migrate` again; nothing was changed)\n")
+    assert snapshot(old) == before
+
+
 def test_migrate_writes_every_translation_or_none(old):
     locked = old.root / "docs/fr/metrics/nps.md"
     os.chmod(locked, 0o444)

@@ -8,6 +8,8 @@ import re
 import stat
 from pathlib import Path
 
+import pytest
+
 from kbsync.writing import transaction
 
 DE = "docs/de/guidelines/service-quality.md"
@@ -144,13 +146,14 @@ def test_sync_refuses_a_translation_linked_inside_docs(synced):
     assert [line.split(" ")[1] for line in findings if line.startswith(IT)] == ["KB801"]
 
 
-def test_a_page_linked_out_of_docs_is_neither_read_nor_written(synced, tmp_path):
+@pytest.mark.parametrize("linked", [IT, DE])  # a translation, or the source itself
+def test_a_page_linked_out_of_docs_is_neither_read_nor_written(synced, tmp_path, linked):
     outside = tmp_path / "private.md"
-    outside.write_bytes(synced.read(IT))
-    (synced.root / IT).unlink()
-    (synced.root / IT).symlink_to(outside)
+    outside.write_bytes(synced.read(linked))
+    (synced.root / linked).unlink()
+    (synced.root / linked).symlink_to(outside)
     before = tree(synced)
-    message = (f"kbsync: error: {IT}: is a symbolic link to {outside}, outside docs/; kbsync "
+    message = (f"kbsync: error: {linked}: is a symbolic link to {outside}, outside docs/; kbsync "
                "reads no file outside docs/ (replace the link with the file itself, inside docs/)\n")
     for command in (("sync", "it", PAGE), ("check",), ("status",)):
         result = synced.run(*command)

@@ -10,7 +10,7 @@ from hypothesis import given, settings, strategies as st
 
 from kbsync.config import load_site_config
 from kbsync.handoff.inline import Alone, Close, Open, plain, render, tokenize
-from kbsync.handoff.segments import segment_section, sentences
+from kbsync.handoff.segments import segment_section, sentences, split_sentences
 from kbsync.reading.analysis import Analyzer
 
 REPO = Path(__file__).resolve().parents[3]
@@ -191,3 +191,26 @@ def test_translations_of_the_site_have_the_source_blocks(real_pages):
             assert [block.kind for block in segment_section(mine.raw, 1).blocks] == kinds, (lang, page, section.id)
             paired += 1
     assert paired > 400
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(list("Aa1 .!?…\n\t¿ÉzЖжά") + ["  ", ". ", "! A", "? a"]), max_size=40)
+       .map("".join),
+       lang=st.sampled_from(["de", "it", "fr", "en", "es", "el"]))
+def test_our_sentence_split_is_translate_toolkits(text, lang):
+    """split_sentences searches translate-toolkit's sentence end alone, which is linear: the same cuts."""
+    from translate.lang import factory
+
+    assert split_sentences(text, lang) == factory.getlanguage(lang).sentences(text, strip=False)
+
+
+def test_a_500_kb_paragraph_without_a_full_stop_is_split_in_linear_time():
+    """translate-toolkit's own pattern took minutes on it (each attempt scans to the end)."""
+    import time
+
+    text = "Kundenzufriedenheitsmessung " * 20_000 + "Ende. Neu " + "Satz eins. " * 10_000
+    started = time.perf_counter()
+    pieces = split_sentences(text, "de")
+    took = time.perf_counter() - started
+    print(f"\nsentences of a {len(text) / 1e6:.1f} MB paragraph: {took:.2f} s (bound 10 s)")
+    assert "".join(pieces) == text and len(pieces) == 10_001 and took < 10

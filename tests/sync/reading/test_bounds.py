@@ -176,3 +176,30 @@ def test_notes_under_10000_headings_are_inserted_in_one_pass():
     assert marked.count('</h2><p>Note.</p>') == 10_000
     assert after_headings(html, {"section-3": "!"}).count("!") == 1
     assert after_headings(html, {"nowhere": "!"}) == html
+
+
+def test_a_termbase_of_2000_concepts_is_read_exported_and_rendered_in_linear_time(tmp_path):
+    """The termbase's steps: validation (check, the build), TBX (`kbsync termbase`), the glossary page and
+    the abbreviations of every page (the site). The real one has a few dozen concepts."""
+    from kbsync.commands.termbase import tbx_document, termbase_entries
+    from kbsync.reading.termbase import load_termbase
+    from kbsync.site.glossary import abbreviations, render_glossary
+
+    langs = ("de", "it", "fr", "en")
+    path = tmp_path / "termbase.yml"
+    path.write_text("version: 1\nconcepts:\n" + "".join(
+        f"  - id: c{number}\n    abbreviation: C{number}Q\n    group: metrics\n" + "".join(
+            f'    {lang}: {{term: Begriff {number} {lang}, variants: [Wort {number}], forbidden: [Unwort {number}], '
+            f'definition: "Erklärung {number}. Siehe [NPS](metrics/nps.md#scale)."}}\n' for lang in langs)
+        for number in range(2_000)), "utf-8")
+    size = path.stat().st_size / 1e6
+    with bounded(f"validation of a {size:.1f} MB termbase of 2,000 concepts", 120):
+        data = load_termbase(path, langs)
+    with bounded("TBX of 2,000 concepts", 60):
+        document = tbx_document(termbase_entries(data, langs), "de", "Test", "docs/termbase.yml")
+    page = "# Glossar\n\n## Kennzahlen {#metrics}\n\n## Begriffe {#terms-by-language}\n"
+    with bounded("glossary page and abbreviations of 2,000 concepts", 60):
+        glossary = render_glossary(page, data["concepts"], [(lang, lang) for lang in langs], "de")
+        tooltips = abbreviations(data["concepts"], "de")
+    assert document.count(b"<termEntry ") == 2_000
+    assert glossary.count("\n### ") == 2_000 and tooltips.count("*[C") == 2_000
