@@ -222,6 +222,15 @@ DEFINITION_LINK_RE = re.compile(r"\[(?:[^\]\\]|\\.)*\]\(\s*(?:<([^>\n]*)>|([^\s)
 
 
 @dataclass(frozen=True)
+class ConceptGroup:
+    """A concept's `group`: the ID of the glossary heading its entry stands under, and its line."""
+
+    concept: str
+    group: str
+    line: int
+
+
+@dataclass(frozen=True)
 class DefinitionLink:
     """A link in a concept's definition: its target as written (relative to the glossary page, where
     the site renders the definition) and its line in the termbase file."""
@@ -239,6 +248,7 @@ class TermbaseOutline:
 
     concept_ids: frozenset[str] = frozenset()
     links: tuple[DefinitionLink, ...] = ()
+    groups: tuple[ConceptGroup, ...] = ()  # each concept's `group`, with its line
 
 
 def termbase_outline(text: str) -> TermbaseOutline:
@@ -254,6 +264,7 @@ def termbase_outline(text: str) -> TermbaseOutline:
         return TermbaseOutline()
     ids: set[str] = set()
     links: list[DefinitionLink] = []
+    groups: list[ConceptGroup] = []
     for concept in concepts.value:
         if not isinstance(concept, yaml.MappingNode):
             continue
@@ -261,12 +272,15 @@ def termbase_outline(text: str) -> TermbaseOutline:
         if not isinstance(concept_id, yaml.ScalarNode):
             continue
         ids.add(concept_id.value)
+        group = _value(concept, "group")
+        if isinstance(group, yaml.ScalarNode):
+            groups.append(ConceptGroup(concept_id.value, group.value, group.start_mark.line + 1))
         for key, entry in concept.value:
             definition = _value(entry, "definition") if key.value not in CONCEPT_KEYS else None
             if isinstance(definition, yaml.ScalarNode):
                 links.extend(DefinitionLink(concept_id.value, key.value, target, line)
                              for target, line in _links_with_lines(definition, text))
-    return TermbaseOutline(frozenset(ids), tuple(links))
+    return TermbaseOutline(frozenset(ids), tuple(links), tuple(groups))
 
 
 def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
