@@ -5,4 +5,4 @@ which source section each translation was made from, and checks translations aga
 source. See README.md beside this file for the commands, codes and formats.
 """
 
-__version__ = "1.5.2"
+__version__ = "1.6.0"
