@@ -46,6 +46,8 @@ CODE_TAGS = {"code", "pre", "kbd", "samp"}
 # Inline patterns that only style text; kbsync needs links and text, not emphasis.
 STYLE_PATTERNS = ("em_strong", "em_strong2", "not_strong", "strong_em", "linebreak")
 DEFINITION_RE = re.compile(r"(?:^|\n) {0,3}:")
+# The attribute list a heading's text ends with when the attr_list extension did not take it.
+ATTRIBUTE_TAIL_RE = re.compile(r"[ ]+\{:?[ ]*#([A-Za-z0-9_-]+)[^{}]*\}[ ]*$")
 
 
 def _holding(*needles: str) -> Callable[[str], bool]:
@@ -328,6 +330,22 @@ def scheme1_fingerprint(shapes: Iterable[str]) -> str:
     return hashlib.sha256("\x1e".join(shapes).encode()).hexdigest()[:FINGERPRINT_LENGTH]
 
 
+def _without_id(title: str, level: int) -> str:
+    """KB108's message. A heading whose text has a brace of its own (`-InputFormat {Text | XML}
+    {#inputformat}`, as reference pages write parameters) gets no ID from its `{#id}`: the
+    attr_list extension reads everything from the first ` {` as the attribute list and keeps
+    it as text. Adding another `{#id}` would not help; escaping the text's braces does."""
+    marks = "#" * level
+    if "{" not in title and "}" not in title:
+        return f"heading '{title}' has no ID: write `{marks} {title} {{#an-id}}` with the same ID in every language"
+    tail = ATTRIBUTE_TAIL_RE.search(title)
+    text, wanted = (title[:tail.start()], tail.group(1)) if tail else (title, "an-id")
+    escaped = text.replace("{", "\\{").replace("}", "\\}")
+    return (f"heading '{title}' has no ID: a brace in a heading's text makes Markdown read all from "
+            f"the first ` {{` as the attribute list: escape the text's braces and write "
+            f"`{marks} {escaped} {{#{wanted}}}` with the same ID in every language")
+
+
 class _SectionBuilder:
     """Groups the top-level blocks into sections and collects each section's facts."""
 
@@ -370,9 +388,7 @@ class _SectionBuilder:
             if level == 1:
                 continue
             if not heading_id:
-                problems.append(Problem("heading-without-id", line, f"heading '{title}' has no ID: "
-                                        f"write `{'#' * level} {title} {{#an-id}}` with the same ID "
-                                        "in every language"))
+                problems.append(Problem("heading-without-id", line, _without_id(title, level)))
             elif heading_id == INTRO_ID or heading_id in seen:
                 where = "is reserved for the text before the first heading" if heading_id == INTRO_ID \
                     else f"is already used on line {seen[heading_id]}"
