@@ -164,3 +164,36 @@ def wait_for_log(log: Path, text: str, seen: int, server: subprocess.Popen, time
     while log.read_text("utf-8", "replace").count(text) <= seen:
         assert server.poll() is None and time.monotonic() < deadline, log.read_text("utf-8", "replace")[-4000:]
         time.sleep(0.1)
+
+
+@pytest.mark.build
+def test_the_sequential_build_hands_the_i18n_plugin_one_language_of_search_entries(knowledge_base, tmp_path,
+                                                                                    monkeypatch):
+    # mkdocs-static-i18n stacks every language's search entries and removes duplicates in time
+    # quadratic in them (2,153 real pages in four languages: still running after 40 minutes of
+    # processor time); kbsync-search replaces that index, so it leaves the i18n plugin only the
+    # language being built: the last one, at the end of the sequential build.
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.chdir(knowledge_base)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(knowledge_base / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    entries = config.plugins["i18n"].search_entries
+    last = LANGUAGES[-1]
+    assert entries and all(entry["location"].startswith(f"{last}/") for entry in entries)
+    assert len(entries) == len(read_index(tmp_path / "site" / last / "search" / "search_index.json"))
+    root = read_index(tmp_path / "site" / "search" / "search_index.json")
+    assert root and not any(entry["location"].startswith(tuple(f"{lang}/" for lang in LANGUAGES[1:]))
+                            for entry in root), "the site's root index is the default language's"
+
+
+def read_index(path: Path) -> list[dict]:
+    import json
+
+    return json.loads(path.read_text("utf-8"))["docs"]

@@ -95,6 +95,7 @@ class SiteSearchPlugin(BasePlugin[SiteSearchPluginConfig]):
         except AttributeError:
             raise PluginError("kbsync-search: Material's search plugin keeps no search_index.entries "
                               "(a new version of mkdocs-material?)") from None
+        _hand_i18n_this_language_only(config)
 
     # After the i18n plugin wrote its all-language index at the site's root.
     @event_priority(-150)
@@ -115,6 +116,21 @@ class SiteSearchPlugin(BasePlugin[SiteSearchPluginConfig]):
 
     def on_build_error(self, error):
         self._builds.clear()
+
+
+def _hand_i18n_this_language_only(config: MkDocsConfig) -> None:
+    """Empty the i18n plugin's stack of search entries before it adds this language's (it runs
+    after this event). It stacks every language's entries to write one index of all languages at
+    the site's root, and first removes the entries a language shares with the default one by
+    comparing each default entry with every other entry: quadratic. On 2,153 pages in each of
+    four languages (about 45,000 entries each) `mkdocs build` was still at it after 40 minutes of
+    processor time. That index is replaced by the default language's (_write_language_files), so
+    the i18n plugin writes it from the last language's entries alone, in linear time."""
+    entries = getattr(config.plugins.get("i18n"), "search_entries", None)
+    if not isinstance(entries, list):
+        raise PluginError("kbsync-search: the i18n plugin keeps no search_entries list "
+                          "(a new version of mkdocs-static-i18n?)")
+    entries.clear()
 
 
 def _require_lunr_language(config: MkDocsConfig, locale: str) -> None:
